@@ -1,0 +1,33 @@
+"""summarizer: a news article in, a grounded brief out.
+
+Every figure and attributed claim in a brief points at the article text it came from (`evidence`, `span`), and
+an eval harness scores briefs field by field against hand-written references.
+"""
+
+from __future__ import annotations
+
+from .api import Summarizer, asummarize, summarize, summarize_many
+from .articles import Article, load_article
+from .brief import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
+from .errors import SummarizerError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Brief",
+    "Claim",
+    "Dispute",
+    "Figure",
+    "Meta",
+    "Person",
+    "Place",
+    "Summarizer",
+    "SummarizerError",
+    "When",
+    "__version__",
+    "asummarize",
+    "load_article",
+    "summarize",
+    "summarize_many",
+]

@@ -1,0 +1,124 @@
+"""The library's front door: `summarize`, `asummarize`, `summarize_many`, and `Summarizer` to reuse a setup."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .articles import Article
+from .brief import Brief
+from .briefer import Briefer
+from .errors import SummarizerError
+from .pipeline import Caller
+from .prompts import DEFAULT_PROMPT, load_prompt
+from .providers import Backend, RetryPolicy, make_backend, parse_model
+from .store import Store
+
+__all__ = ["Summarizer", "asummarize", "summarize", "summarize_many"]
+
+
+@dataclass
+class Summarizer:
+    """A configured pipeline (backend, prompt, cache). Thread-safe; build once, brief many articles."""
+
+    backend: Backend
+    briefer: Briefer
+    store: Store | None
+
+    @classmethod
+    def create(
+        cls,
+        model: str | None = None,
+        *,
+        base_url: str | None = None,
+        prompt: str | None = None,
+        mode: str | None = None,
+        cache: bool = True,
+        db_path: str | Path | None = None,
+        reasks: int = 2,
+        retry: RetryPolicy | None = None,
+    ) -> Summarizer:
+        spec = parse_model(model, base_url=base_url, mode=mode)
+        backend = make_backend(spec, retry)
+        store = Store(db_path)
+        caller = Caller(backend, load_prompt(prompt or DEFAULT_PROMPT), store=store, use_cache=cache, reasks=reasks)
+        return cls(backend=backend, briefer=Briefer(caller), store=store)
+
+    def summarize(self, article: Article | str, *, date: dt.date | str | None = None) -> Brief:
+        if isinstance(article, str):
+            article = Article.from_text(article, date=date)
+        elif date is not None:
+            article = Article.from_text(article.text, date=date, title=article.title, url=article.url)
+        return self.briefer.brief(article)
+
+    def close(self) -> None:
+        self.backend.close()
+        if self.store is not None:
+            self.store.close()
+
+
+def summarize(
+    article: Article | str,
+    *,
+    model: str | None = "local",
+    base_url: str | None = None,
+    date: dt.date | str | None = None,
+    prompt: str | None = None,
+    cache: bool = True,
+) -> Brief:
+    """Brief one article (an `Article` or its text).
+
+    `model`: "local" (the embedded model), "local:/path/model.gguf", or "openai:NAME" with `base_url` for any
+    OpenAI-compatible server. `date` (YYYY-MM-DD) resolves relative dates; without it a dateline is used.
+    Raises a `SummarizerError` subclass with a one-line message on bad input or a failing model.
+    """
+    runner = Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache)
+    try:
+        return runner.summarize(article, date=date)
+    finally:
+        runner.close()
+
+
+async def asummarize(
+    article: Article | str,
+    *,
+    model: str | None = "local",
+    base_url: str | None = None,
+    date: dt.date | str | None = None,
+    prompt: str | None = None,
+    cache: bool = True,
+) -> Brief:
+    """`summarize` without blocking the event loop (the work runs in a worker thread)."""
+    return await asyncio.to_thread(
+        summarize, article, model=model, base_url=base_url, date=date, prompt=prompt, cache=cache
+    )
+
+
+def summarize_many(
+    articles: Iterable[Article | str],
+    *,
+    model: str | None = "local",
+    base_url: str | None = None,
+    prompt: str | None = None,
+    concurrency: int = 4,
+    cache: bool = True,
+) -> Iterator[Brief | SummarizerError]:
+    """Brief many articles with bounded concurrency, yielding in input order; a failing article yields its
+    error instead of stopping the rest."""
+    runner = Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache)
+
+    def one(item: Article | str) -> Brief | SummarizerError:
+        try:
+            return runner.summarize(item)
+        except SummarizerError as exc:
+            return exc
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+            yield from pool.map(one, articles)
+    finally:
+        runner.close()

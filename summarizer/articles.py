@@ -1,0 +1,163 @@
+"""Articles: reading input (text, Markdown, HTML, stdin) into one clean text that every span indexes.
+
+Cleaning happens once, here: line endings become `\\n`, and zero-width and bidirectional control characters
+are removed (they hide text from a reader and can smuggle instructions past one). Every `span` in a brief
+indexes `Article.text` after this cleaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import dateline
+from .errors import ArticleError
+
+__all__ = ["MAX_ARTICLE_BYTES", "Article", "clean_text", "load_article", "parse_date"]
+
+MAX_ARTICLE_BYTES = 2_000_000
+"""Larger input is refused: no news article is 2 MB of text, and a model call on it would cost hours."""
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as the pipeline sees it. `text` is what spans index."""
+
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    origin: str | None = field(default=None, compare=False)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_text(
+        cls, text: str, *, date: dt.date | str | None = None, title: str | None = None, url: str | None = None
+    ) -> Article:
+        """Build from text already in memory; the date falls back to a dateline at the top of the text."""
+        cleaned = clean_text(text)
+        _require_content(cleaned, "the article")
+        when = parse_date(date) if isinstance(date, str) else date
+        return cls(text=cleaned, title=title, date=when or dateline(cleaned), url=url)
+
+
+def clean_text(text: str) -> str:
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ArticleError(f"bad date {value!r}: use YYYY-MM-DD, e.g. --date 2021-05-24") from None
+
+
+def _require_content(text: str, what: str) -> None:
+    if not text.strip():
+        raise ArticleError(f"{what} is empty: nothing to brief")
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 20:
+        raise ArticleError(f"{what} has almost no words ({letters} letters): nothing to brief")
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise ArticleError(f"{name} is empty: nothing to brief")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{name} is {len(data):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for one article: "
+            "split it or pass the article alone"
+        )
+    if b"\x00" in data:
+        raise ArticleError(f"{name} looks binary (it has NUL bytes): pass a text, Markdown or HTML article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name} is not valid UTF-8 (byte {exc.start}): convert it first, e.g. `iconv -t UTF-8`"
+        ) from None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _from_html(html: str, name: str) -> tuple[str, str | None, dt.date | None, str | None]:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    body = None
+    title = url = None
+    when = None
+    if extracted is not None:
+        data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+        body = data.get("text")
+        title = data.get("title")
+        url = data.get("url")
+        raw_date = data.get("date")
+        if isinstance(raw_date, str):
+            try:
+                when = dt.date.fromisoformat(raw_date[:10])
+            except ValueError:
+                when = None
+    if not body or len(body.split()) < 5:
+        raise ArticleError(f"{name} is HTML with no article text in it: pass the article page or its text")
+    return body, title, when, url
+
+
+def load_article(
+    source: str | Path, *, date: dt.date | str | None = None, stdin: bytes | None = None
+) -> Article:
+    """Read an article from a path, or from `stdin` bytes when `source` is '-'.
+
+    The date comes from `date`, else HTML metadata, else a dateline at the top of the text.
+    """
+    name = "standard input" if str(source) == "-" else str(source)
+    if str(source) == "-":
+        data = stdin if stdin is not None else b""
+    else:
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise ArticleError(f"{name} is a directory: pass an article file")
+            size = path.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                raise ArticleError(
+                    f"{name} is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for one article: "
+                    "split it or pass the article alone"
+                )
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ArticleError(f"{name}: no such file") from None
+        except PermissionError:
+            raise ArticleError(f"{name}: permission denied") from None
+        except IsADirectoryError:
+            raise ArticleError(f"{name} is a directory: pass an article file") from None
+        except OSError as exc:
+            raise ArticleError(f"{name}: cannot read ({exc.strerror})") from None
+    text = _decode(data, name)
+    title = url = None
+    meta_date = None
+    is_html = Path(str(source)).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text)
+    if is_html:
+        text, title, meta_date, url = _from_html(text, name)
+    cleaned = clean_text(text)
+    _require_content(cleaned, name)
+    when = parse_date(date) if isinstance(date, str) else date
+    return Article(
+        text=cleaned,
+        title=title,
+        date=when or meta_date or dateline(cleaned),
+        url=url,
+        origin=name,
+    )

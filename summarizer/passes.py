@@ -1,0 +1,149 @@
+"""What the model is asked to fill, pass by pass, and the checks each answer must pass.
+
+A small model asked for a whole brief at once loops or leaves fields empty. Here every call has a tiny schema
+(its field descriptions are the text the model reads), and code does what code can: it finds the names, the
+numbers and the attributed sentences; the model only labels one item per call. Each pass's `problems()` lists what is wrong with an
+answer; the validators raise them so instructor feeds them back to the model (a re-ask), and after the last
+re-ask the same function tells the pipeline which items to drop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
+
+from .alignment import align
+
+__all__ = [
+    "DisputeOut",
+    "DisputesOut",
+    "Kind",
+    "counts_model",
+    "Problem",
+    "SummaryOut",
+    "drop_items",
+    "kinds_model",
+    "names_in_article",
+]
+
+Problem = tuple[int | None, str]
+"""(index of the offending item or None for the whole answer, message for the model)."""
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    @classmethod
+    def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
+        return []
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> Any:
+        ctx = info.context
+        if not ctx:
+            return self
+        found = type(self).problems(self, ctx)
+        if found:
+            raise ValueError("; ".join(message for _, message in found))
+        return self
+
+
+def names_in_article(name: str, article: str) -> bool:
+    """A name counts as in the article when the aligner finds it (exact, normalised or close)."""
+    return bool(name.strip()) and align(name, article) is not None
+
+
+class SummaryOut(_Out):
+    headline: str = Field(max_length=160, description="Neutral headline of at most 15 words.")
+    what: str = Field(
+        max_length=600, description="One to three sentences on the main event, using only facts from the article."
+    )
+
+    @classmethod
+    def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
+        found: list[Problem] = []
+        if len(out.headline.split()) > 15:
+            found.append((None, f"the headline has {len(out.headline.split())} words: use at most 15"))
+        article: str = ctx["article"]
+        digits = set(re.findall(r"\d[\d,.]*\d|\d", f"{out.headline} {out.what}"))
+        invented = sorted(d for d in digits if d not in article and d.replace(",", "") not in article)
+        if invented:
+            found.append((None, f"these numbers are not in the article: {', '.join(invented)}; use the article's"))
+        return found
+
+
+Kind = Literal[
+    "person", "organization", "group", "government", "country", "region", "city", "site", "none"
+]
+
+
+def kinds_model(names: Sequence[str]) -> type[BaseModel]:
+    """One required key per name, in order, each an enum of kinds: the grammar writes the name, the model only
+    picks its kind right after reading it, so answers cannot drift out of step with the list."""
+    fields: dict[str, Any] = {
+        f"n{i}": (Kind, Field(alias=name, description=f"What {name} is in the article.")) for i, name in enumerate(names)
+    }
+    return create_model("NameKinds", __base__=_Keyed, **fields)
+
+
+def counts_model(keys: Sequence[str]) -> type[BaseModel]:
+    """One required key per listed number ("3: over 60"), each a short phrase saying what it counts."""
+    fields: dict[str, Any] = {
+        f"n{i}": (str, Field(alias=key, max_length=60, description="What this number counts, in a few words."))
+        for i, key in enumerate(keys)
+    }
+    return create_model("FigureCounts", __base__=_Keyed, **fields)
+
+
+class _Keyed(_Out):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    def answers(self) -> list[Any]:
+        """The values in the order of the keys."""
+        return [getattr(self, name) for name in type(self).model_fields]
+
+
+class DisputeOut(BaseModel):
+    topic: str = Field(max_length=80, description="The matter in dispute, in a few words.")
+    claims: list[int] = Field(description="Ids of the statements that contradict each other.")
+
+
+class DisputesOut(_Out):
+    disputes: list[DisputeOut] = Field(max_length=5, description="Empty when no statements contradict.")
+
+    @classmethod
+    def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
+        sources: dict[int, str] = ctx["sources"]
+        found: list[Problem] = []
+        for i, dispute in enumerate(out.disputes):
+            ids = [c for c in dispute.claims if c in sources]
+            if len(ids) != len(dispute.claims):
+                found.append((i, f"dispute {i} names ids that are not listed"))
+            elif len({sources[c].casefold() for c in ids}) < 2:
+                found.append((i, f"dispute {i} needs statements from at least two different sources"))
+        return found
+
+
+def drop_items(out: Any, problems: list[Problem]) -> tuple[Any, list[str]]:
+    """After the last re-ask: remove the items the checks still reject and say why, keep the rest."""
+    warnings = [f"dropped: {message}" for _, message in problems]
+    bad = {index for index, _ in problems if index is not None}
+    if isinstance(out, DisputesOut):
+        return out.model_copy(update={"disputes": [d for i, d in enumerate(out.disputes) if i not in bad]}), warnings
+    if isinstance(out, SummaryOut):
+        return _repair_summary(out, problems), [f"repaired summary: {m}" for _, m in problems]
+    return out, warnings
+
+
+def _repair_summary(out: SummaryOut, problems: list[Problem]) -> SummaryOut:
+    """Cut sentences that carry numbers the article lacks; cut a long headline to 15 words."""
+    bad_numbers = [n for _, m in problems if "not in the article" in m for n in re.findall(r"[\d][\d,.]*", m)]
+    sentences = re.split(r"(?<=[.!?])\s+", out.what)
+    what = " ".join(s for s in sentences if not any(n in s for n in bad_numbers))
+    headline = out.headline
+    if any(n in headline for n in bad_numbers):
+        headline = " ".join(what.split()[:12]).rstrip(".,;:")
+    return SummaryOut.model_construct(headline=" ".join(headline.split()[:15]), what=what)

@@ -1,0 +1,242 @@
+"""The request pipeline: template -> (cache) -> call -> parse -> validate -> re-ask -> drop.
+
+Stages are small functions. Instructor runs parse/validate/re-ask over a transport function of ours that
+logs every raw exchange; transport retries happen below it (providers.py), re-asks above it, each with its
+own budget. What still fails after the last re-ask is dropped item by item and reported in `warnings`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import (
+    InvalidOutputError,
+    RefusalError,
+    SummarizerError,
+    TruncatedOutputError,
+)
+from .prompts import Fence, Prompt
+from .providers import Backend
+from .store import CachedAnswer, Store
+
+__all__ = ["CallOutcome", "Caller", "Usage"]
+
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+logging.getLogger("instructor").propagate = False
+
+
+@dataclass
+class Usage:
+    """Token and attempt counts summed over every model call of a brief, failed attempts included."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    attempts: int = 0
+    cached_calls: int = 0
+    live_calls: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.input_tokens += other.input_tokens
+        self.output_tokens += other.output_tokens
+        self.attempts += other.attempts
+        self.cached_calls += other.cached_calls
+        self.live_calls += other.live_calls
+
+
+@dataclass
+class CallOutcome:
+    value: Any
+    warnings: list[str] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+
+
+def _completion_text(completion: Any) -> str:
+    """The JSON the model wrote, from message content or from the first tool call."""
+    choice = completion.choices[0]
+    message = choice.message
+    calls = getattr(message, "tool_calls", None)
+    if calls:
+        return str(calls[0].function.arguments or "")
+    return str(message.content or "")
+
+
+@dataclass
+class Caller:
+    """Makes one structured call for a pass; shared by every pass of every brief of a run."""
+
+    backend: Backend
+    prompt: Prompt
+    store: Store | None = None
+    use_cache: bool = True
+    reasks: int = 2
+    temperature: float = 0.0
+
+    def cache_key(self, pass_name: str, messages: list[dict[str, str]], fence: Fence, schema: dict[str, Any],
+                  max_tokens: int) -> str:
+        masked = [{**m, "content": m["content"].replace(fence.token, "FENCE")} for m in messages]
+        material = {
+            "model": self.backend.label,
+            "endpoint": self.backend.endpoint,
+            "mode": self.backend.instructor_mode,
+            "prompt": self.prompt.id,
+            "pass": pass_name,
+            "schema": hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest(),
+            "params": {"temperature": self.temperature, "max_tokens": max_tokens, "reasks": self.reasks},
+            "messages": masked,
+        }
+        return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def call(
+        self,
+        pass_name: str,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        context: dict[str, Any],
+        *,
+        fence: Fence,
+        max_tokens: int,
+        article_sha256: str,
+        drop: Callable[[Any, list[tuple[int | None, str]]], tuple[Any, list[str]]],
+    ) -> CallOutcome:
+        key = self.cache_key(pass_name, messages, fence, response_model.model_json_schema(), max_tokens)
+        if self.store is not None and self.use_cache:
+            hit = self.store.get(key)
+            if hit is not None:
+                value, warnings = self._finish(hit.answer, response_model, context, drop)
+                return CallOutcome(value, warnings, Usage(hit.input_tokens, hit.output_tokens, hit.attempts, 1, 0))
+        answer, usage = self._live(pass_name, messages, response_model, context, max_tokens, article_sha256)
+        value, warnings = self._finish(answer, response_model, context, drop)
+        if self.store is not None:
+            self.store.put(
+                key,
+                CachedAnswer(answer, usage.input_tokens, usage.output_tokens, usage.attempts),
+                model=self.backend.label,
+                prompt=self.prompt.id,
+                pass_name=pass_name,
+            )
+        return CallOutcome(value, warnings, usage)
+
+    def _finish(
+        self,
+        answer: str,
+        response_model: type[BaseModel],
+        context: dict[str, Any],
+        drop: Callable[[Any, list[tuple[int | None, str]]], tuple[Any, list[str]]],
+    ) -> tuple[Any, list[str]]:
+        """Validate the final answer; where checks still fail, drop the failing items and say so."""
+        try:
+            return response_model.model_validate_json(answer, context=context), []
+        except ValidationError:
+            pass
+        try:
+            unchecked = response_model.model_validate_json(answer)
+        except ValidationError as exc:
+            raise InvalidOutputError(
+                f"the model's output is not valid for the {response_model.__name__} schema after "
+                f"{self.reasks} re-asks ({exc.error_count()} errors)"
+            ) from None
+        problems = type(unchecked).problems(unchecked, context)  # type: ignore[attr-defined]
+        return drop(unchecked, problems)
+
+    def _live(
+        self,
+        pass_name: str,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        context: dict[str, Any],
+        max_tokens: int,
+        article_sha256: str,
+    ) -> tuple[str, Usage]:
+        import instructor
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+        usage = Usage()
+        texts: list[str] = []
+
+        def transport(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            error = None
+            completion = None
+            try:
+                completion = self.backend.send(kwargs)
+                return completion
+            except SummarizerError as exc:
+                error = str(exc)
+                raise
+            finally:
+                latency = time.perf_counter() - started
+                text = _completion_text(completion) if completion is not None and completion.choices else None
+                used = getattr(completion, "usage", None)
+                usage.attempts += 1 if completion is not None else 0
+                usage.live_calls += 1 if completion is not None else 0
+                usage.input_tokens += int(getattr(used, "prompt_tokens", 0) or 0)
+                usage.output_tokens += int(getattr(used, "completion_tokens", 0) or 0)
+                if text is not None:
+                    texts.append(text)
+                if self.store is not None:
+                    self.store.log_call(
+                        model=self.backend.label,
+                        endpoint=self.backend.endpoint,
+                        prompt=self.prompt.id,
+                        article_sha256=article_sha256,
+                        request={k: v for k, v in kwargs.items() if k in ("messages", "max_tokens", "temperature",
+                                                                           "response_format", "tools", "model")},
+                        response=text,
+                        finish_reason=completion.choices[0].finish_reason if completion is not None
+                        and completion.choices else None,
+                        input_tokens=int(getattr(used, "prompt_tokens", 0) or 0) if used else None,
+                        output_tokens=int(getattr(used, "completion_tokens", 0) or 0) if used else None,
+                        latency=latency,
+                        error=error,
+                        **{"pass": pass_name},
+                    )
+
+        mode = instructor.Mode.TOOLS if self.backend.instructor_mode == "tools" else instructor.Mode.JSON_SCHEMA
+        create = instructor.patch(create=transport, mode=mode)
+        budget = max_tokens
+        for _ in range(2):
+            try:
+                value = create(
+                    response_model=response_model,
+                    messages=messages,
+                    context=context,
+                    max_retries=self.reasks,
+                    max_tokens=budget,
+                    temperature=self.temperature,
+                )
+                return value.model_dump_json(), usage
+            except IncompleteOutputException:
+                # Cut at max_tokens: one more try with twice the room, then a clear error.
+                if budget >= max_tokens * 2:
+                    raise TruncatedOutputError(
+                        f"the model's {pass_name} answer was cut at {budget} tokens (finish_reason=length), "
+                        "twice"
+                    ) from None
+                budget = max_tokens * 2
+            except InstructorRetryException as exc:
+                cause = exc.__cause__
+                if isinstance(cause, SummarizerError):
+                    raise cause from None
+                if texts and texts[-1].strip():
+                    return texts[-1], usage  # validated again by _finish: kept items stay, failing ones drop
+                if _refused(exc):
+                    raise RefusalError(f"the model refused the {pass_name} pass") from None
+                raise InvalidOutputError(f"the model gave no usable {pass_name} answer: {cause}") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _refused(exc: Any) -> bool:
+    completion = getattr(exc, "last_completion", None)
+    try:
+        message = completion.choices[0].message  # type: ignore[union-attr]
+        return bool(getattr(message, "refusal", None)) or completion.choices[0].finish_reason == "content_filter"  # type: ignore[union-attr]
+    except (AttributeError, IndexError, TypeError):
+        return False

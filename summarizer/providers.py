@@ -1,0 +1,372 @@
+"""Model backends behind one small interface, and the one place where model strings are parsed.
+
+`local` / `local:/path/model.gguf`: llama-cpp-python in-process, output constrained by the JSON schema's grammar.
+`openai:MODEL`: the openai client against OpenAI or any OpenAI-compatible server (`--base-url`).
+
+Both expose `Backend.send(request) -> ChatCompletion`, the raw transport. Transport retries (tenacity: 429 with
+Retry-After, 408, 5xx, timeouts, connection errors) live here; validation re-asks live in the pipeline
+(instructor) and are budgeted apart, so the cost of a brief in HTTP calls is
+`passes x (1 + reasks) x (1 + http_retries)` at the very most.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from .errors import (
+    ConfigError,
+    ContextLengthError,
+    ProviderError,
+    RateLimitedError,
+    ServerUnreachableError,
+    TimeoutError_,
+)
+
+__all__ = [
+    "Backend",
+    "LocalBackend",
+    "OpenAIBackend",
+    "ProviderSpec",
+    "RetryPolicy",
+    "StructuredMode",
+    "make_backend",
+    "parse_model",
+    "redact_url",
+]
+
+StructuredMode = Literal["auto", "tools", "json_schema", "json_object"]
+_MODES: tuple[str, ...] = ("auto", "tools", "json_schema", "json_object")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Transport retries. Never retried: 400, 401, 403, 404, 422 (the request itself is wrong)."""
+
+    http_retries: int = 4
+    timeout: float = 60.0
+    retry_after_cap: float = 30.0
+    backoff_base: float = 0.5
+    backoff_max: float = 8.0
+    deadline: float | None = None
+
+
+@dataclass(frozen=True)
+class ProviderSpec:
+    """A parsed `--model` string."""
+
+    kind: Literal["local", "openai"]
+    model: str
+    path: Path | None = None
+    base_url: str | None = None
+    mode: StructuredMode = "auto"
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind}:{self.model}"
+
+
+def redact_url(url: str | None) -> str | None:
+    """Drop user:password@ from a URL so it can be logged, cached and shown."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return url
+
+
+def parse_model(
+    model: str | None = None,
+    *,
+    base_url: str | None = None,
+    mode: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ProviderSpec:
+    """Parse `local`, `local:/path.gguf` or `openai:NAME` (default: `$SUMMARIZER_MODEL`, else `local`)."""
+    env = os.environ if env is None else env
+    text = (model or env.get("SUMMARIZER_MODEL") or "local").strip()
+    chosen_mode = (mode or env.get("SUMMARIZER_MODE") or "auto").strip()
+    if chosen_mode not in _MODES:
+        raise ConfigError(f"unknown --mode {chosen_mode!r}: use one of {', '.join(_MODES)}")
+    kind, sep, rest = text.partition(":")
+    if kind == "local":
+        if base_url:
+            raise ConfigError("--base-url is for openai:MODEL; the local model runs in-process")
+        if not sep or not rest:
+            from .embedded import EMBEDDED_NAME
+
+            return ProviderSpec(kind="local", model=EMBEDDED_NAME)
+        path = Path(rest).expanduser()
+        if path.suffix.lower() != ".gguf":
+            raise ConfigError(f"local:{rest} is not a .gguf file: use local:/path/to/model.gguf")
+        if not path.is_file():
+            raise ConfigError(f"model file not found: {path} (local:PATH takes a GGUF file)")
+        return ProviderSpec(kind="local", model=path.stem, path=path)
+    if kind == "openai":
+        if not rest:
+            raise ConfigError("openai needs a model name: --model openai:gpt-4o-mini")
+        url = base_url or env.get("OPENAI_BASE_URL") or None
+        if url and not url.startswith(("http://", "https://")):
+            raise ConfigError(f"--base-url must start with http:// or https://, got {redact_url(url)!r}")
+        if not url and not env.get("OPENAI_API_KEY"):
+            raise ConfigError(
+                "OPENAI_API_KEY is not set: export it for OpenAI, or pass --base-url (or OPENAI_BASE_URL) "
+                "for a local OpenAI-compatible server"
+            )
+        return ProviderSpec(kind="openai", model=rest, base_url=url, mode=chosen_mode)  # type: ignore[arg-type]
+    hint = f" (did you mean openai:{text}?)" if not sep else ""
+    raise ConfigError(f"unknown model {text!r}{hint}: use local, local:/path/model.gguf or openai:MODEL")
+
+
+@dataclass
+class Backend:
+    """A model endpoint. `send` takes chat-completion keyword arguments and returns an openai ChatCompletion."""
+
+    spec: ProviderSpec
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def endpoint(self) -> str:
+        return "in-process"
+
+    @property
+    def instructor_mode(self) -> str:
+        return "json_schema"
+
+    @property
+    def context_tokens(self) -> int | None:
+        return None
+
+    def count_tokens(self, text: str) -> int:
+        """A cheap estimate where the backend has no tokenizer: about four characters a token."""
+        return max(1, len(text) // 4)
+
+    def send(self, request: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what the backend holds (network clients); the in-process model stays loaded for reuse."""
+
+
+# -- local -------------------------------------------------------------------------------------------------
+
+_llama_cache: dict[str, Any] = {}
+_llama_cache_lock = threading.Lock()
+
+
+class LocalBackend(Backend):
+    """llama-cpp-python in-process. One lock per loaded model: a Llama object is not thread-safe."""
+
+    def __init__(self, spec: ProviderSpec, retry: RetryPolicy | None = None, n_ctx: int = 8192) -> None:
+        super().__init__(spec=spec, retry=retry or RetryPolicy())
+        self.n_ctx = n_ctx
+        self._llama: Any = None
+        self._lock: threading.Lock | None = None
+
+    @property
+    def context_tokens(self) -> int | None:
+        return self.n_ctx
+
+    def _load(self) -> tuple[Any, threading.Lock]:
+        if self._llama is not None and self._lock is not None:
+            return self._llama, self._lock
+        from .embedded import ensure_model_file, load_llama
+
+        path = self.spec.path or ensure_model_file()
+        key = f"{path}:{self.n_ctx}"
+        with _llama_cache_lock:
+            if key not in _llama_cache:
+                _llama_cache[key] = (load_llama(path, n_ctx=self.n_ctx), threading.Lock())
+            self._llama, self._lock = _llama_cache[key]
+        return self._llama, self._lock
+
+    def count_tokens(self, text: str) -> int:
+        llama, lock = self._load()
+        with lock:
+            return len(llama.tokenize(text.encode("utf-8"), add_bos=False))
+
+    def send(self, request: dict[str, Any]) -> Any:
+        llama, lock = self._load()
+        kwargs = {k: v for k, v in request.items() if k not in {"model", "timeout", "stream"}}
+        kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
+        with lock:
+            try:
+                return llama.create_chat_completion_openai_v1(**kwargs)
+            except ValueError as exc:
+                if "context window" in str(exc) or "exceed" in str(exc):
+                    raise ContextLengthError(
+                        f"the article is too long for the model's {self.n_ctx}-token context"
+                    ) from None
+                raise
+
+
+def _json_object_format(response_format: Any) -> Any:
+    """llama.cpp's dialect: `{"type": "json_object", "schema": ...}` turns the schema into a grammar."""
+    if isinstance(response_format, dict) and response_format.get("type") == "json_schema":
+        schema = response_format.get("json_schema", {}).get("schema")
+        return {"type": "json_object", "schema": schema}
+    return response_format
+
+
+# -- openai ------------------------------------------------------------------------------------------------
+
+
+class OpenAIBackend(Backend):
+    """The openai client with its own retries off: ours (tenacity) are the only ones."""
+
+    def __init__(self, spec: ProviderSpec, retry: RetryPolicy | None = None, api_key: str | None = None) -> None:
+        super().__init__(spec=spec, retry=retry or RetryPolicy())
+        import openai
+
+        key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed"
+        self._client = openai.OpenAI(
+            api_key=key, base_url=spec.base_url, max_retries=0, timeout=self.retry.timeout
+        )
+        self._json_object = spec.mode == "json_object"
+
+    @property
+    def endpoint(self) -> str:
+        return redact_url(self.spec.base_url) or "https://api.openai.com/v1"
+
+    @property
+    def instructor_mode(self) -> str:
+        if self.spec.mode == "tools" or (self.spec.mode == "auto" and not self.spec.base_url):
+            return "tools"
+        return "json_schema"
+
+    def close(self) -> None:
+        self._client.close()
+
+    def send(self, request: dict[str, Any]) -> Any:
+        import openai
+
+        kwargs = dict(request)
+        kwargs.setdefault("model", self.spec.model)
+        kwargs.setdefault("timeout", self.retry.timeout)
+        if self._json_object:
+            kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
+        try:
+            return _with_retries(lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint)
+        except openai.APIStatusError as exc:
+            if (
+                self.spec.mode == "auto"
+                and not self._json_object
+                and exc.status_code in (400, 422)
+                and "response_format" in kwargs
+                and _mentions_format(exc)
+            ):
+                # A server without `json_schema` response formats (llama-cpp-python's): use its json_object
+                # dialect from now on.
+                self._json_object = True
+                return self.send(request)
+            raise _status_error(exc, self.endpoint) from None
+
+
+def _mentions_format(exc: Any) -> bool:
+    text = str(getattr(exc, "body", "") or "") + str(getattr(exc, "message", "") or "")
+    return "response_format" in text or "json_schema" in text or "json_object" in text
+
+
+def _status_error(exc: Any, endpoint: str) -> ProviderError:
+    status = exc.status_code
+    detail = " ".join(str(getattr(exc, "message", "") or "").split())[:200]
+    if status == 401:
+        return ConfigError(f"{endpoint} rejected the API key (401): check OPENAI_API_KEY")
+    if status == 403:
+        return ProviderError(f"{endpoint} refused the request (403): {detail}")
+    if status == 404:
+        return ConfigError(f"{endpoint} has no such model or route (404): check --model and --base-url")
+    if status == 429:
+        return RateLimitedError(f"{endpoint} is still rate limiting (429) after our retries: try later or lower --concurrency")
+    if status in (400, 422) and ("context" in detail.lower() and "length" in detail.lower() or "too long" in detail.lower()):
+        return ContextLengthError(f"the article is too long for the model's context ({status}): {detail}")
+    return ProviderError(f"{endpoint} answered {status}: {detail}")
+
+
+def _retryable(exc: BaseException) -> bool:
+    import openai
+
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return isinstance(exc, openai.APIConnectionError)  # includes APITimeoutError
+
+
+def _retry_after(exc: BaseException, cap: float) -> float | None:
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if not headers:
+        return None
+    value = headers.get("retry-after-ms")
+    if value:
+        try:
+            return min(float(value) / 1000.0, cap)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value:
+        try:
+            return min(max(float(value), 0.0), cap)
+        except ValueError:
+            return None
+    return None
+
+
+def _with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -> Any:
+    """Run `call` with our transport retry policy (jittered exponential backoff, Retry-After honoured)."""
+    import openai
+    from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        hinted = _retry_after(exc, policy.retry_after_cap) if exc else None
+        if hinted is not None:
+            return hinted
+        ceiling = min(policy.backoff_max, policy.backoff_base * 2 ** (state.attempt_number - 1))
+        return random.uniform(0, ceiling)
+
+    stop = stop_after_attempt(policy.http_retries + 1)
+    if policy.deadline:
+        stop = stop | stop_after_delay(policy.deadline)
+    try:
+        for attempt in Retrying(stop=stop, wait=wait, retry=retry_if_exception(_retryable), reraise=True):
+            with attempt:
+                return call()
+    except openai.APITimeoutError:
+        raise TimeoutError_(
+            f"{endpoint} did not answer within {policy.timeout:g}s, {policy.http_retries + 1} times: "
+            "raise --timeout or check the server"
+        ) from None
+    except openai.APIConnectionError:
+        raise ServerUnreachableError(
+            f"cannot reach {endpoint}: is the server running? check --base-url / OPENAI_BASE_URL"
+        ) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def make_backend(spec: ProviderSpec, retry: RetryPolicy | None = None) -> Backend:
+    if spec.kind == "local":
+        return LocalBackend(spec, retry)
+    return OpenAIBackend(spec, retry)
+
+
+def with_mode(spec: ProviderSpec, mode: StructuredMode) -> ProviderSpec:
+    return replace(spec, mode=mode)
+
+
+def _sleep(seconds: float) -> None:  # pragma: no cover - kept for tests that patch time
+    time.sleep(seconds)

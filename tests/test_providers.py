@@ -1,0 +1,74 @@
+"""Model strings are parsed in one place; every mistake is a one-line error that names the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.errors import ConfigError
+from summarizer.providers import parse_model, redact_url
+
+
+def test_default_is_the_embedded_model() -> None:
+    spec = parse_model(None, env={})
+    assert spec.kind == "local"
+    assert spec.path is None
+    assert spec.label.startswith("local:qwen2.5")
+
+
+def test_summarizer_model_env_sets_the_default() -> None:
+    spec = parse_model(None, env={"SUMMARIZER_MODEL": "openai:gpt-4o-mini", "OPENAI_API_KEY": "sk-test"})
+    assert (spec.kind, spec.model, spec.base_url) == ("openai", "gpt-4o-mini", None)
+
+
+def test_openai_needs_a_key_without_base_url() -> None:
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        parse_model("openai:gpt-4o-mini", env={})
+
+
+def test_base_url_makes_the_key_optional_and_env_base_url_counts() -> None:
+    spec = parse_model("openai:qwen", env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
+    assert spec.base_url == "http://127.0.0.1:9/v1"
+    spec = parse_model("openai:qwen", base_url="http://localhost:8080/v1", env={})
+    assert spec.base_url == "http://localhost:8080/v1"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("gpt-4o", "did you mean openai:gpt-4o"),
+        ("anthropic:claude", "unknown model"),
+        ("openai:", "needs a model name"),
+        ("local:/nope/model.gguf", "model file not found"),
+        ("local:/tmp/model.bin", "not a .gguf"),
+    ],
+)
+def test_bad_model_strings(text: str, fragment: str) -> None:
+    with pytest.raises(ConfigError, match=fragment) as info:
+        parse_model(text, env={"OPENAI_API_KEY": "x"})
+    assert "\n" not in str(info.value)
+
+
+def test_local_path(tmp_path: Path) -> None:
+    model = tmp_path / "tiny.gguf"
+    model.write_bytes(b"GGUF")
+    spec = parse_model(f"local:{model}", env={})
+    assert spec.path == model and spec.model == "tiny"
+
+
+def test_base_url_is_not_for_local_and_must_be_http() -> None:
+    with pytest.raises(ConfigError, match="--base-url is for openai"):
+        parse_model("local", base_url="http://x/v1", env={})
+    with pytest.raises(ConfigError, match="http://"):
+        parse_model("openai:m", base_url="ftp://x", env={})
+
+
+def test_unknown_mode() -> None:
+    with pytest.raises(ConfigError, match="unknown --mode"):
+        parse_model("openai:m", base_url="http://x/v1", mode="xml", env={})
+
+
+def test_credentials_in_urls_are_redacted() -> None:
+    assert redact_url("https://user:sekrit@example.test:8443/v1") == "https://example.test:8443/v1"
+    assert redact_url("http://127.0.0.1:8080/v1") == "http://127.0.0.1:8080/v1"
