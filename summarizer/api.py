@@ -45,7 +45,9 @@ class Summarizer:
         spec = parse_model(model, base_url=base_url, mode=mode)
         backend = make_backend(spec, retry)
         store = Store(db_path)
-        caller = Caller(backend, load_prompt(prompt or DEFAULT_PROMPT), store=store, use_cache=cache, reasks=reasks)
+        caller = Caller(
+            backend, load_prompt(prompt or DEFAULT_PROMPT), store=store, use_cache=cache, reasks=reasks
+        )
         return cls(backend=backend, briefer=Briefer(caller), store=store)
 
     def summarize(self, article: Article | str, *, date: dt.date | str | None = None) -> Brief:

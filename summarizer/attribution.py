@@ -15,12 +15,57 @@ from .segments import Sentence
 __all__ = ["Attribution", "attribute", "proper_nouns"]
 
 _CUES = (
-    "said", "says", "told", "tells", "announced", "announces", "warned", "warns", "claimed", "claims",
-    "stated", "added", "explained", "reported", "reports", "denied", "denies", "confirmed", "confirms",
-    "acknowledged", "acknowledges", "believes", "argued", "argues", "estimated", "estimates", "noted", "insisted",
-    "insists", "admitted", "urged", "alleged", "wrote", "writes", "suggested", "suggests", "predicted",
-    "ruled", "concluded", "revealed", "declared", "stressed", "maintained", "maintains", "accused", "accuses",
-    "described", "replied", "responded", "commented", "cautioned",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "stated",
+    "added",
+    "explained",
+    "reported",
+    "reports",
+    "denied",
+    "denies",
+    "confirmed",
+    "confirms",
+    "acknowledged",
+    "acknowledges",
+    "believes",
+    "argued",
+    "argues",
+    "estimated",
+    "estimates",
+    "noted",
+    "insisted",
+    "insists",
+    "admitted",
+    "urged",
+    "alleged",
+    "wrote",
+    "writes",
+    "suggested",
+    "suggests",
+    "predicted",
+    "ruled",
+    "concluded",
+    "revealed",
+    "declared",
+    "stressed",
+    "maintained",
+    "maintains",
+    "accused",
+    "accuses",
+    "described",
+    "replied",
+    "responded",
+    "commented",
+    "cautioned",
 )
 _CUE_RE = "|".join(_CUES)
 _AUX = r"(?:\s+(?:has|have|had|also|later|earlier|previously|then|today|yesterday|once|again))*"
@@ -28,9 +73,14 @@ _WORD = r"[A-Z][\w’'&-]*"
 _LINK = r"(?:of|the|for|de|du|la|von|van|al)"
 _NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
 _PRONOUNS = {"he", "she", "they", "it", "we"}
-_BOUNDARY = re.compile(r"(?:^|[,;:(\"“”]|\s[-–—]\s|\b(?:that|and|but|while|when|after|as|because|who|which)\b)", re.I)
+_BOUNDARY = re.compile(
+    r"(?:^|[,;:(\"“”]|\s[-–—]\s|\b(?:that|and|but|while|when|after|as|because|who|which)\b)", re.I
+)
 
-_ACCORDING = re.compile(r"\b(according to)\s+(?:the\s+)?((?:[\w’'.&-]+\s*){1,8}?)\s*(?=[,.;:]|\s+(?:over|more|at|about|some)\b)", re.I)
+_ACCORDING = re.compile(
+    r"\b(according to)\s+(?:the\s+)?((?:[\w’'.&-]+\s*){1,8}?)\s*(?=[,.;:]|\s+(?:over|more|at|about|some)\b)",
+    re.I,
+)
 _SUBJECT_CUE = re.compile(
     rf"(?P<subject>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,7}}?)(?P<appos>,[^,]{{3,90}},)?{_AUX}\s+(?P<cue>{_CUE_RE})\b"
 )
@@ -52,6 +102,14 @@ def _clean_subject(text: str) -> str | None:
     for match in _BOUNDARY.finditer(text):
         cut = match.end()
     words = text[cut:].strip().split()
+    for i in range(len(words) - 1, -1, -1):  # a dateline or a number ends the phrase before the speaker
+        if any(ch.isdigit() for ch in words[i]):
+            words = words[i + 1 :]
+            break
+    for i in range(len(words) - 1, 0, -1):  # "... The Riverton council": the speaker starts at its article
+        if words[i].lower() in {"the", "a", "an"}:
+            words = words[i:]
+            break
     while words and words[0].lower() in {"the", "a", "an", "also", "but", "and", "then"}:
         words = words[1:]
     if not words:
@@ -66,11 +124,13 @@ def _clean_subject(text: str) -> str | None:
 
 def _statement(text: str, start: int) -> str:
     clause = text[start:].strip()
-    clause = re.sub(r"^(?:that\s+)", "", clause, flags=re.I)
-    return clause.strip(" ,.;:\"“”")
+    clause = re.sub(r"^(?:(?:\S+\s+){0,4}?that\s+)", "", clause, flags=re.I)
+    return clause.strip(' ,.;:"“”')
 
 
-def attribute(sentence: Sentence, follow: Sentence | None = None, last_speaker: str | None = None) -> Attribution | None:
+def attribute(
+    sentence: Sentence, follow: Sentence | None = None, last_speaker: str | None = None
+) -> Attribution | None:
     """The attribution in one sentence (and a bare quotation that follows it), if it has one."""
     text = sentence.text
     quote_text = follow.text if follow is not None else ""
@@ -88,13 +148,20 @@ def attribute(sentence: Sentence, follow: Sentence | None = None, last_speaker: 
             chained = re.match(rf"\s+({_CUE_RE})\b", text[end:])
             if subject and chained:  # "Media reports said": the first cue word is part of the speaker
                 subject, cue, end = f"{subject} {cue}", chained.group(1), end + chained.end()
-            passive = subject is not None and subject.split()[-1].lower() in {"was", "were", "is", "are", "been", "be"}
+            passive = subject is not None and subject.split()[-1].lower() in {
+                "was",
+                "were",
+                "is",
+                "are",
+                "been",
+                "be",
+            }
             if subject and not passive:
                 found = (subject, cue, _statement(text, end))
     if found is None:
         match = _CUE_SUBJECT.search(text)
         if match:
-            found = (match.group("subject").strip(), match.group("cue"), text[: match.start()].strip(" ,\"“”"))
+            found = (match.group("subject").strip(), match.group("cue"), text[: match.start()].strip(' ,"“”'))
     if found is None:
         return None
     source, cue, statement = found
@@ -104,27 +171,129 @@ def attribute(sentence: Sentence, follow: Sentence | None = None, last_speaker: 
             return None
         source = last_speaker
     quotes = _QUOTE.findall(text + " " + quote_text)
-    quote = max(quotes, key=len) if quotes else None
+    quote = max(quotes, key=len).rstrip(" ,;:") if quotes else None
     if not statement and quote:
         statement = quote
     if len(statement.split()) < 2:
         return None
-    return Attribution(source=source, cue=cue.lower(), statement=" ".join(statement.split()[:60]), quote=quote)
+    return Attribution(
+        source=source, cue=cue.lower(), statement=" ".join(statement.split()[:60]), quote=quote
+    )
 
 
-_PROPER = re.compile(rf"(?<![\w’'-])({_WORD}(?:(?:\s+|\s+{_LINK}\s+(?:the\s+)?){_WORD})*(?:[’']s\s+{_NAME})?)")
+_PROPER = re.compile(
+    rf"(?<![\w’'-])({_WORD}(?:(?:\s+|\s+{_LINK}\s+(?:the\s+)?){_WORD})*(?:[’']s\s+{_NAME})?)"
+)
 _COMMON_STARTS = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "according", "all", "this", "that", "these", "those",
-    "it", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our", "after", "before", "when", "while",
-    "as", "if", "for", "with", "by", "from", "to", "of", "there", "here", "some", "many", "most", "one", "two",
-    "three", "last", "next", "earlier", "later", "yesterday", "today", "however", "meanwhile", "also", "since",
-    "during", "despite", "although", "though", "because", "so", "then", "now", "what", "who", "where", "how",
-    "fierce", "media", "recent", "more", "other", "several", "each", "every", "both", "no", "not", "date",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "according",
+    "all",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "there",
+    "here",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "however",
+    "meanwhile",
+    "also",
+    "since",
+    "during",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "so",
+    "then",
+    "now",
+    "what",
+    "who",
+    "where",
+    "how",
+    "fierce",
+    "media",
+    "recent",
+    "more",
+    "other",
+    "several",
+    "each",
+    "every",
+    "both",
+    "no",
+    "not",
+    "date",
 }
 _NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms",
-    "dr", "sir", "photo", "image", "file",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "photo",
+    "image",
+    "file",
 }
 
 
@@ -145,7 +314,7 @@ def proper_nouns(text: str, sentences: list[Sentence], limit: int = 24) -> list[
         if not words:
             continue
         phrase = " ".join(words)
-        if len(phrase) < 3 or phrase.lower() in _NOT_NAMES or phrase.isupper() and len(phrase) > 12:
+        if len(phrase) < 3 or phrase.lower() in _NOT_NAMES or (phrase.isupper() and len(phrase) > 12):
             continue
         if offset in starts and len(words) == 1 and phrase.lower() in _COMMON_STARTS:
             continue

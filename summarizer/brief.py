@@ -42,7 +42,9 @@ class Person(_Model):
     name: str = Field(description="Fullest name the article gives.")
     kind: EntityKind = Field(description="person, organization, group, government, country or other.")
     role: str | None = Field(default=None, description="Role or title as the article gives it.")
-    aliases: list[str] = Field(default_factory=list, description="Other forms of the name used in the article.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other forms of the name used in the article."
+    )
 
 
 class Place(_Model):
@@ -58,7 +60,9 @@ class When(_Model):
 
 class Figure(_Model):
     text: str = Field(description="The number as written: 'more than three dozen', '50', '1.2 million'.")
-    value: float | None = Field(description="Normalised value; the lower bound for 'more than', a range's low end.")
+    value: float | None = Field(
+        description="Normalised value; the lower bound for 'more than', a range's low end."
+    )
     upper: float | None = Field(default=None, description="Upper end of a range, else null.")
     approx: Approx = Field(default="exact")
     counts: str = Field(description="What is counted: 'militants killed'.")

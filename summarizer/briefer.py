@@ -102,8 +102,8 @@ class Briefer:
 
     def _check_length(self, text: str) -> None:
         limit = self.caller.backend.context_tokens
-        if limit is None:
-            return
+        if limit is None or len(text) // 2 + _RESERVED_TOKENS < limit:
+            return  # surely fits (a token is more than two characters of prose): no tokenizer needed
         tokens = self.caller.backend.count_tokens(text)
         if tokens + _RESERVED_TOKENS > limit:
             raise ContextLengthError(
@@ -189,8 +189,13 @@ class Briefer:
         if len({c.source.casefold() for c in claims}) < 2:
             return []
         listed = [{"id": i + 1, "source": c.source, "statement": c.statement} for i, c in enumerate(claims)]
-        out = run("disputes", P.DisputesOut, 120, claims=listed,
-                  sources={i + 1: c.source for i, c in enumerate(claims)})
+        out = run(
+            "disputes",
+            P.DisputesOut,
+            120,
+            claims=listed,
+            sources={i + 1: c.source for i, c in enumerate(claims)},
+        )
         disputes = []
         for d in out.disputes:
             ids = sorted({i - 1 for i in d.claims if 1 <= i <= len(claims)})
@@ -220,8 +225,10 @@ def _claims(attributions: list[tuple[Sentence, Attribution]], text: str, who: li
             found = text.find(a.quote, sent.end)
             if found == -1:
                 continue
-            end = found + len(a.quote) + 1 if text[found + len(a.quote) : found + len(a.quote) + 1] in "”\"" else (
-                found + len(a.quote)
+            end = (
+                found + len(a.quote) + 1
+                if text[found + len(a.quote) : found + len(a.quote) + 1] in '”"'
+                else (found + len(a.quote))
             )
         evidence = text[sent.start : end]
         claims.append(
@@ -279,8 +286,16 @@ def _enforce(brief: Brief, text: str) -> Brief:
     """Last line of defence: anything that breaks an invariant leaves the brief, with a warning."""
     if not check_brief(brief, text):
         return brief
-    figures = [f for f in brief.figures if not check_brief(brief.model_copy(update={"figures": [f], "claims": []}), text)]
-    claims = [c for c in brief.claims if not check_brief(brief.model_copy(update={"figures": [], "claims": [c]}), text)]
+    figures = [
+        f
+        for f in brief.figures
+        if not check_brief(brief.model_copy(update={"figures": [f], "claims": []}), text)
+    ]
+    claims = [
+        c
+        for c in brief.claims
+        if not check_brief(brief.model_copy(update={"figures": [], "claims": [c]}), text)
+    ]
     dropped = len(brief.figures) - len(figures) + len(brief.claims) - len(claims)
     return brief.model_copy(
         update={

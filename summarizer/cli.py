@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -27,7 +27,7 @@ prompts_app = typer.Typer(help="List and show prompt templates.", no_args_is_hel
 app.add_typer(prompts_app, name="prompts")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     pretty = "pretty"
     json = "json"
     markdown = "markdown"
@@ -55,17 +55,28 @@ def _root(
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="local (default), local:/path/model.gguf or openai:NAME. Env: SUMMARIZER_MODEL."),
+    typer.Option(
+        "--model", "-m", help="local (default), local:/path/model.gguf or openai:NAME. Env: SUMMARIZER_MODEL."
+    ),
 ]
 BaseUrlOpt = Annotated[
-    str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1. Env: OPENAI_BASE_URL.")
+    str | None,
+    typer.Option(
+        "--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1. Env: OPENAI_BASE_URL."
+    ),
 ]
 ModeOpt = Annotated[
     str | None,
-    typer.Option("--mode", help="Structured output for openai:MODEL: auto, tools, json_schema or json_object."),
+    typer.Option(
+        "--mode", help="Structured output for openai:MODEL: auto, tools, json_schema or json_object."
+    ),
 ]
-PromptOpt = Annotated[str | None, typer.Option("--prompt", help="Prompt template name (see `summarizer prompts list`).")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Ignore cached answers (calls are still logged).")]
+PromptOpt = Annotated[
+    str | None, typer.Option("--prompt", help="Prompt template name (see `summarizer prompts list`).")
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Ignore cached answers (calls are still logged).")
+]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds per HTTP call to the model server.")]
 
 
@@ -75,10 +86,16 @@ def brief(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
-    date: Annotated[str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else from the text).")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else from the text).")
+    ] = None,
     prompt: PromptOpt = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
@@ -91,7 +108,12 @@ def brief(
     stdin = sys.stdin.buffer.read() if article == "-" else None
     loaded = load_article(article, date=date, stdin=stdin)
     runner = Summarizer.create(
-        model, base_url=base_url, prompt=prompt, mode=mode, cache=not no_cache, retry=RetryPolicy(timeout=timeout)
+        model,
+        base_url=base_url,
+        prompt=prompt,
+        mode=mode,
+        cache=not no_cache,
+        retry=RetryPolicy(timeout=timeout),
     )
     try:
         result = runner.summarize(loaded)
@@ -137,7 +159,10 @@ def models() -> None:
     from .providers import parse_model
 
     configured = os.environ.get("SUMMARIZER_MODEL") or "local"
-    typer.echo(f"default model: {configured}" + (" (from SUMMARIZER_MODEL)" if "SUMMARIZER_MODEL" in os.environ else ""))
+    typer.echo(
+        f"default model: {configured}"
+        + (" (from SUMMARIZER_MODEL)" if "SUMMARIZER_MODEL" in os.environ else "")
+    )
     try:
         spec = parse_model(None)
         typer.echo(f"  resolves to: {spec.label}" + (f" at {spec.base_url}" if spec.base_url else ""))
@@ -147,28 +172,37 @@ def models() -> None:
     typer.echo("embedded model (local): Qwen2.5-Coder-1.5B-Instruct Q4_K_M, run by llama-cpp-python")
     typer.echo(f"  llama-cpp-python: {'installed' if status.llama_cpp_installed else 'missing'}")
     typer.echo(f"  weight packages: {status.parts_installed}/{PART_COUNT} installed")
-    typer.echo(f"  model file: {status.path} ({'assembled and verified' if status.assembled else 'not assembled yet'})")
+    typer.echo(
+        f"  model file: {status.path} ({'assembled and verified' if status.assembled else 'not assembled yet'})"
+    )
     if status.parts_installed < PART_COUNT or not status.llama_cpp_installed:
         typer.echo("  install it with: pip install 'summarizer[local]'")
     base = os.environ.get("OPENAI_BASE_URL")
-    typer.echo(f"openai: OPENAI_API_KEY {'set' if os.environ.get('OPENAI_API_KEY') else 'not set'}"
-               + (f", OPENAI_BASE_URL={base}" if base else ""))
+    typer.echo(
+        f"openai: OPENAI_API_KEY {'set' if os.environ.get('OPENAI_API_KEY') else 'not set'}"
+        + (f", OPENAI_BASE_URL={base}" if base else "")
+    )
 
 
 @app.command("eval")
 def eval_(
     suite: Annotated[str, typer.Argument(help="Suite file (JSONL), or `compare` followed by two runs.")],
-    runs: Annotated[list[str] | None, typer.Argument(help="With `compare`: RUN_A RUN_B (run.json files or dirs).")] = None,
+    runs: Annotated[
+        list[str] | None, typer.Argument(help="With `compare`: RUN_A RUN_B (run.json files or dirs).")
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-j", min=1, help="Cases in flight at once.")] = 1,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, help="Cases in flight at once.")
+    ] = 1,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N cases.")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Directory for run.json and report.html.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run JSON instead of tables.")] = False,
     fail_under: Annotated[
-        list[str] | None, typer.Option("--fail-under", help="FIELD=VALUE, e.g. figures.f1=0.5: exit 1 if below.")
+        list[str] | None,
+        typer.Option("--fail-under", help="FIELD=VALUE, e.g. figures.f1=0.5: exit 1 if below."),
     ] = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = 60.0,
@@ -187,11 +221,15 @@ def eval_(
     if runs:
         fail(f"unexpected arguments: {' '.join(runs)}", 2)
     gates = _parse_gates(fail_under or [])
-    run = _run_eval(suite, model, base_url, mode, prompt, concurrency, limit, no_cache, timeout, quiet=as_json)
+    run = _run_eval(
+        suite, model, base_url, mode, prompt, concurrency, limit, no_cache, timeout, quiet=as_json
+    )
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)
-            (out / "run.json").write_text(json.dumps(run.contract_dict(), ensure_ascii=False, indent=1) + "\n")
+            (out / "run.json").write_text(
+                json.dumps(run.contract_dict(), ensure_ascii=False, indent=1) + "\n"
+            )
             (out / "report.html").write_text(render_html(run), encoding="utf-8")
         except OSError as exc:
             fail(f"cannot write the run to {out}: {exc.strerror}")
@@ -208,8 +246,18 @@ def eval_(
         raise typer.Exit(1)
 
 
-def _run_eval(suite: str, model: str | None, base_url: str | None, mode: str | None, prompt: str | None,
-              concurrency: int, limit: int | None, no_cache: bool, timeout: float, quiet: bool) -> Any:
+def _run_eval(
+    suite: str,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    prompt: str | None,
+    concurrency: int,
+    limit: int | None,
+    no_cache: bool,
+    timeout: float,
+    quiet: bool,
+) -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
 
@@ -218,11 +266,21 @@ def _run_eval(suite: str, model: str | None, base_url: str | None, mode: str | N
     from .providers import RetryPolicy
 
     runner = Summarizer.create(
-        model, base_url=base_url, prompt=prompt, mode=mode, cache=not no_cache, retry=RetryPolicy(timeout=timeout)
+        model,
+        base_url=base_url,
+        prompt=prompt,
+        mode=mode,
+        cache=not no_cache,
+        retry=RetryPolicy(timeout=timeout),
     )
     progress = Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TimeRemainingColumn(), console=Console(stderr=True), disable=quiet,
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
     )
     try:
         with progress:
@@ -311,5 +369,7 @@ def main(argv: list[str] | None = None) -> Any:
             sys.exit(1)
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
-        typer.echo(f"summarizer: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}", err=True)
+        typer.echo(
+            f"summarizer: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}", err=True
+        )
         sys.exit(70)

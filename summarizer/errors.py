@@ -62,7 +62,7 @@ class RateLimitedError(ProviderError):
     pass
 
 
-class TimeoutError_(ProviderError):  # noqa: N801 - avoid shadowing the builtin
+class TimeoutError_(ProviderError):
     pass
 
 

@@ -21,9 +21,9 @@ __all__ = [
     "DisputeOut",
     "DisputesOut",
     "Kind",
-    "counts_model",
     "Problem",
     "SummaryOut",
+    "counts_model",
     "drop_items",
     "kinds_model",
     "names_in_article",
@@ -59,7 +59,8 @@ def names_in_article(name: str, article: str) -> bool:
 class SummaryOut(_Out):
     headline: str = Field(max_length=160, description="Neutral headline of at most 15 words.")
     what: str = Field(
-        max_length=600, description="One to three sentences on the main event, using only facts from the article."
+        max_length=600,
+        description="One to three sentences on the main event, using only facts from the article.",
     )
 
     @classmethod
@@ -71,20 +72,21 @@ class SummaryOut(_Out):
         digits = set(re.findall(r"\d[\d,.]*\d|\d", f"{out.headline} {out.what}"))
         invented = sorted(d for d in digits if d not in article and d.replace(",", "") not in article)
         if invented:
-            found.append((None, f"these numbers are not in the article: {', '.join(invented)}; use the article's"))
+            found.append(
+                (None, f"these numbers are not in the article: {', '.join(invented)}; use the article's")
+            )
         return found
 
 
-Kind = Literal[
-    "person", "organization", "group", "government", "country", "region", "city", "site", "none"
-]
+Kind = Literal["person", "organization", "group", "government", "country", "region", "city", "site", "none"]
 
 
 def kinds_model(names: Sequence[str]) -> type[BaseModel]:
     """One required key per name, in order, each an enum of kinds: the grammar writes the name, the model only
     picks its kind right after reading it, so answers cannot drift out of step with the list."""
     fields: dict[str, Any] = {
-        f"n{i}": (Kind, Field(alias=name, description=f"What {name} is in the article.")) for i, name in enumerate(names)
+        f"n{i}": (Kind, Field(alias=name, description=f"What {name} is in the article."))
+        for i, name in enumerate(names)
     }
     return create_model("NameKinds", __base__=_Keyed, **fields)
 
@@ -92,7 +94,10 @@ def kinds_model(names: Sequence[str]) -> type[BaseModel]:
 def counts_model(keys: Sequence[str]) -> type[BaseModel]:
     """One required key per listed number ("3: over 60"), each a short phrase saying what it counts."""
     fields: dict[str, Any] = {
-        f"n{i}": (str, Field(alias=key, max_length=60, description="What this number counts, in a few words."))
+        f"n{i}": (
+            str,
+            Field(alias=key, max_length=60, description="What this number counts, in a few words."),
+        )
         for i, key in enumerate(keys)
     }
     return create_model("FigureCounts", __base__=_Keyed, **fields)
@@ -132,7 +137,9 @@ def drop_items(out: Any, problems: list[Problem]) -> tuple[Any, list[str]]:
     warnings = [f"dropped: {message}" for _, message in problems]
     bad = {index for index, _ in problems if index is not None}
     if isinstance(out, DisputesOut):
-        return out.model_copy(update={"disputes": [d for i, d in enumerate(out.disputes) if i not in bad]}), warnings
+        return out.model_copy(
+            update={"disputes": [d for i, d in enumerate(out.disputes) if i not in bad]}
+        ), warnings
     if isinstance(out, SummaryOut):
         return _repair_summary(out, problems), [f"repaired summary: {m}" for _, m in problems]
     return out, warnings

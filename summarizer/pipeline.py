@@ -79,8 +79,14 @@ class Caller:
     reasks: int = 2
     temperature: float = 0.0
 
-    def cache_key(self, pass_name: str, messages: list[dict[str, str]], fence: Fence, schema: dict[str, Any],
-                  max_tokens: int) -> str:
+    def cache_key(
+        self,
+        pass_name: str,
+        messages: list[dict[str, str]],
+        fence: Fence,
+        schema: dict[str, Any],
+        max_tokens: int,
+    ) -> str:
         masked = [{**m, "content": m["content"].replace(fence.token, "FENCE")} for m in messages]
         material = {
             "model": self.backend.label,
@@ -111,7 +117,9 @@ class Caller:
             hit = self.store.get(key)
             if hit is not None:
                 value, warnings = self._finish(hit.answer, response_model, context, drop)
-                return CallOutcome(value, warnings, Usage(hit.input_tokens, hit.output_tokens, hit.attempts, 1, 0))
+                return CallOutcome(
+                    value, warnings, Usage(hit.input_tokens, hit.output_tokens, hit.attempts, 1, 0)
+                )
         answer, usage = self._live(pass_name, messages, response_model, context, max_tokens, article_sha256)
         value, warnings = self._finish(answer, response_model, context, drop)
         if self.store is not None:
@@ -187,11 +195,16 @@ class Caller:
                         endpoint=self.backend.endpoint,
                         prompt=self.prompt.id,
                         article_sha256=article_sha256,
-                        request={k: v for k, v in kwargs.items() if k in ("messages", "max_tokens", "temperature",
-                                                                           "response_format", "tools", "model")},
+                        request={
+                            k: v
+                            for k, v in kwargs.items()
+                            if k
+                            in ("messages", "max_tokens", "temperature", "response_format", "tools", "model")
+                        },
                         response=text,
-                        finish_reason=completion.choices[0].finish_reason if completion is not None
-                        and completion.choices else None,
+                        finish_reason=completion.choices[0].finish_reason
+                        if completion is not None and completion.choices
+                        else None,
                         input_tokens=int(getattr(used, "prompt_tokens", 0) or 0) if used else None,
                         output_tokens=int(getattr(used, "completion_tokens", 0) or 0) if used else None,
                         latency=latency,
@@ -199,7 +212,9 @@ class Caller:
                         **{"pass": pass_name},
                     )
 
-        mode = instructor.Mode.TOOLS if self.backend.instructor_mode == "tools" else instructor.Mode.JSON_SCHEMA
+        mode = (
+            instructor.Mode.TOOLS if self.backend.instructor_mode == "tools" else instructor.Mode.JSON_SCHEMA
+        )
         create = instructor.patch(create=transport, mode=mode)
         budget = max_tokens
         for _ in range(2):
@@ -234,9 +249,9 @@ class Caller:
 
 
 def _refused(exc: Any) -> bool:
-    completion = getattr(exc, "last_completion", None)
+    completion: Any = getattr(exc, "last_completion", None)
     try:
-        message = completion.choices[0].message  # type: ignore[union-attr]
-        return bool(getattr(message, "refusal", None)) or completion.choices[0].finish_reason == "content_filter"  # type: ignore[union-attr]
+        choice = completion.choices[0]
+        return bool(getattr(choice.message, "refusal", None)) or choice.finish_reason == "content_filter"
     except (AttributeError, IndexError, TypeError):
         return False

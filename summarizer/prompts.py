@@ -80,7 +80,9 @@ class Prompt:
             raise ConfigError(f"prompt {self.id} has no template {part!r}")
         return _env().from_string(self.templates[part]).render(**context).strip()
 
-    def messages(self, task: str, *, fence: Fence, article: str, date: str | None, **context: Any) -> list[dict[str, str]]:
+    def messages(
+        self, task: str, *, fence: Fence, article: str, date: str | None, **context: Any
+    ) -> list[dict[str, str]]:
         """System text, then one user message: the fenced article first (a prefix shared by every pass of a
         brief, so a local model reuses its cache of it) and the pass's task after it."""
         shared = {"open": fence.open, "close": fence.close}

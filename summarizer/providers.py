@@ -14,9 +14,8 @@ from __future__ import annotations
 import os
 import random
 import threading
-import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -27,6 +26,7 @@ from .errors import (
     ProviderError,
     RateLimitedError,
     ServerUnreachableError,
+    SummarizerError,
     TimeoutError_,
 )
 
@@ -229,7 +229,9 @@ def _json_object_format(response_format: Any) -> Any:
 class OpenAIBackend(Backend):
     """The openai client with its own retries off: ours (tenacity) are the only ones."""
 
-    def __init__(self, spec: ProviderSpec, retry: RetryPolicy | None = None, api_key: str | None = None) -> None:
+    def __init__(
+        self, spec: ProviderSpec, retry: RetryPolicy | None = None, api_key: str | None = None
+    ) -> None:
         super().__init__(spec=spec, retry=retry or RetryPolicy())
         import openai
 
@@ -261,7 +263,9 @@ class OpenAIBackend(Backend):
         if self._json_object:
             kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
         try:
-            return _with_retries(lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint)
+            return _with_retries(
+                lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint
+            )
         except openai.APIStatusError as exc:
             if (
                 self.spec.mode == "auto"
@@ -282,7 +286,7 @@ def _mentions_format(exc: Any) -> bool:
     return "response_format" in text or "json_schema" in text or "json_object" in text
 
 
-def _status_error(exc: Any, endpoint: str) -> ProviderError:
+def _status_error(exc: Any, endpoint: str) -> SummarizerError:
     status = exc.status_code
     detail = " ".join(str(getattr(exc, "message", "") or "").split())[:200]
     if status == 401:
@@ -292,8 +296,12 @@ def _status_error(exc: Any, endpoint: str) -> ProviderError:
     if status == 404:
         return ConfigError(f"{endpoint} has no such model or route (404): check --model and --base-url")
     if status == 429:
-        return RateLimitedError(f"{endpoint} is still rate limiting (429) after our retries: try later or lower --concurrency")
-    if status in (400, 422) and ("context" in detail.lower() and "length" in detail.lower() or "too long" in detail.lower()):
+        return RateLimitedError(
+            f"{endpoint} is still rate limiting (429) after our retries: try later or lower --concurrency"
+        )
+    if status in (400, 422) and (
+        ("context" in detail.lower() and "length" in detail.lower()) or "too long" in detail.lower()
+    ):
         return ContextLengthError(f"the article is too long for the model's context ({status}): {detail}")
     return ProviderError(f"{endpoint} answered {status}: {detail}")
 
@@ -339,7 +347,7 @@ def _with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -
         ceiling = min(policy.backoff_max, policy.backoff_base * 2 ** (state.attempt_number - 1))
         return random.uniform(0, ceiling)
 
-    stop = stop_after_attempt(policy.http_retries + 1)
+    stop: Any = stop_after_attempt(policy.http_retries + 1)
     if policy.deadline:
         stop = stop | stop_after_delay(policy.deadline)
     try:
@@ -362,11 +370,3 @@ def make_backend(spec: ProviderSpec, retry: RetryPolicy | None = None) -> Backen
     if spec.kind == "local":
         return LocalBackend(spec, retry)
     return OpenAIBackend(spec, retry)
-
-
-def with_mode(spec: ProviderSpec, mode: StructuredMode) -> ProviderSpec:
-    return replace(spec, mode=mode)
-
-
-def _sleep(seconds: float) -> None:  # pragma: no cover - kept for tests that patch time
-    time.sleep(seconds)

@@ -33,13 +33,20 @@ def render_markdown(brief: Brief) -> str:
             lines.append(f"- **{p.name}** ({p.kind}{role}){aka}")
         lines.append("")
     if brief.where:
-        lines += ["## Where", ""] + [
-            f"- {p.name} ({p.kind}{', in ' + p.within if p.within else ''})" for p in brief.where
-        ] + [""]
+        lines += (
+            ["## Where", ""]
+            + [f"- {p.name} ({p.kind}{', in ' + p.within if p.within else ''})" for p in brief.where]
+            + [""]
+        )
     if brief.when:
         lines += ["## When", ""] + [f"- {w.text}: {w.date or 'date unknown'}" for w in brief.when] + [""]
     if brief.figures:
-        lines += ["## Figures", "", "| figure | value | counts | source | evidence |", "|---|---|---|---|---|"]
+        lines += [
+            "## Figures",
+            "",
+            "| figure | value | counts | source | evidence |",
+            "|---|---|---|---|---|",
+        ]
         for f in brief.figures:
             evidence = f.evidence.replace("|", "\\|")
             lines.append(
@@ -51,10 +58,14 @@ def render_markdown(brief: Brief) -> str:
         lines += ["## Claims", ""]
         for c in brief.claims:
             quote = f' — "{c.quote}"' if c.quote else ""
-            lines.append(f"- **{c.source}** ({c.cue or 'says'}): {c.statement}{quote} [{c.span[0]}:{c.span[1]}]")
+            lines.append(
+                f"- **{c.source}** ({c.cue or 'says'}): {c.statement}{quote} [{c.span[0]}:{c.span[1]}]"
+            )
         lines.append("")
     if brief.disputes:
-        lines += ["## Disputes", ""] + [f"- {d.topic}: {' vs '.join(d.sources)}" for d in brief.disputes] + [""]
+        lines += (
+            ["## Disputes", ""] + [f"- {d.topic}: {' vs '.join(d.sources)}" for d in brief.disputes] + [""]
+        )
     if brief.warnings:
         lines += ["## Warnings", ""] + [f"- {w}" for w in brief.warnings] + [""]
     m = brief.meta
@@ -85,7 +96,10 @@ def render_pretty(brief: Brief, console: Any) -> None:
             table.add_column(column, overflow="fold", ratio=3 if column == "evidence" else 1)
         for f in brief.figures:
             table.add_row(
-                escape(f.text), escape(_figure_value(f)), escape(f.counts), escape(f.source or "(article)"),
+                escape(f.text),
+                escape(_figure_value(f)),
+                escape(f.counts),
+                escape(f.source or "(article)"),
                 escape(f.evidence),
             )
         console.print(table)
@@ -97,7 +111,9 @@ def render_pretty(brief: Brief, console: Any) -> None:
             table.add_row(escape(c.source), escape(c.statement), escape(c.quote or ""))
         console.print(table)
     for d in brief.disputes:
-        console.print(f"[bold yellow]Disputed[/bold yellow] {escape(d.topic)}: {escape(' vs '.join(d.sources))}")
+        console.print(
+            f"[bold yellow]Disputed[/bold yellow] {escape(d.topic)}: {escape(' vs '.join(d.sources))}"
+        )
     for w in brief.warnings:
         console.print(f"[dim]warning: {escape(w)}[/dim]")
     m = brief.meta

@@ -123,8 +123,17 @@ class Store:
             self._conn.execute(
                 "INSERT OR REPLACE INTO cache (key, ts, model, prompt, pass, answer, input_tokens, output_tokens,"
                 " attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, time.time(), model, prompt, pass_name, answer.answer, answer.input_tokens,
-                 answer.output_tokens, answer.attempts),
+                (
+                    key,
+                    time.time(),
+                    model,
+                    prompt,
+                    pass_name,
+                    answer.answer,
+                    answer.input_tokens,
+                    answer.output_tokens,
+                    answer.attempts,
+                ),
             )
 
     def export_cache(self) -> list[dict[str, Any]]:

@@ -47,7 +47,10 @@ def render_table(run: EvalRun, console: Any, worst: int = 5) -> None:
         if isinstance(value, dict):
             others = {k: v for k, v in value.items() if k not in ("precision", "recall", "f1")}
             table.add_row(
-                name, _fmt(value.get("precision")), _fmt(value.get("recall")), _fmt(value.get("f1")),
+                name,
+                _fmt(value.get("precision")),
+                _fmt(value.get("recall")),
+                _fmt(value.get("f1")),
                 ", ".join(f"{k} {_fmt(v)}" for k, v in others.items()),
             )
         else:
@@ -68,7 +71,9 @@ def render_table(run: EvalRun, console: Any, worst: int = 5) -> None:
         for case in ranked:
             flat = {k: v for k, v in flat_scores(case.scores).items() if v is not None}
             weakest = min(flat, key=lambda k: flat[k]) if flat else ""
-            low.add_row(case.id, _fmt(_case_total(case)), case.error or f"{weakest} {_fmt(flat.get(weakest))}")
+            low.add_row(
+                case.id, _fmt(_case_total(case)), case.error or f"{weakest} {_fmt(flat.get(weakest))}"
+            )
         console.print(low)
 
 
@@ -113,7 +118,9 @@ def render_compare(a: EvalRun, b: EvalRun, console: Any, top: int = 10) -> None:
     for d in overall:
         change = d.change
         style = "" if not change else ("green" if change > 0 else "red")
-        table.add_row(d.metric, _fmt(d.a), _fmt(d.b), f"[{style}]{change:+.3f}[/{style}]" if style else _fmt(change))
+        table.add_row(
+            d.metric, _fmt(d.a), _fmt(d.b), f"[{style}]{change:+.3f}[/{style}]" if style else _fmt(change)
+        )
     console.print(table)
     if moved:
         cases = Table(title="cases that moved most")
@@ -186,11 +193,15 @@ def render_html(run: EvalRun) -> str:
         parts.append(f"<h2 id='case-{e(case.id)}'>{e(case.id)}</h2>")
         if case.error:
             parts.append(f"<p class='err'>error: {e(case.error)}</p>")
-        parts.append("<table><tr><th>metric</th><th>score</th></tr>" + "".join(_score_rows(case.scores)) + "</table>")
+        parts.append(
+            "<table><tr><th>metric</th><th>score</th></tr>" + "".join(_score_rows(case.scores)) + "</table>"
+        )
         brief_json = "" if case.brief is None else _brief_text(case.brief)
         ref_json = _brief_text(case.reference)
         parts.append("<div class='cols'>")
-        parts.append(f"<div><h3>article</h3><div class='article'>{_highlight(case.article or '', case.brief)}</div></div>")
+        parts.append(
+            f"<div><h3>article</h3><div class='article'>{_highlight(case.article or '', case.brief)}</div></div>"
+        )
         parts.append(f"<div><h3>brief</h3><pre>{e(brief_json) or '(none)'}</pre></div>")
         parts.append(f"<div><h3>reference</h3><pre>{e(ref_json)}</pre></div>")
         parts.append("</div>")
@@ -199,8 +210,10 @@ def render_html(run: EvalRun) -> str:
                 continue
             parts.append(
                 f"<h4>{e(name)}: {e(detail.get('reason', ''))}</h4><ul>"
-                + _list(detail.get("hits", []), "hit") + _list(detail.get("misses", []), "miss")
-                + _list(detail.get("extras", []), "extra") + "</ul>"
+                + _list(detail.get("hits", []), "hit")
+                + _list(detail.get("misses", []), "miss")
+                + _list(detail.get("extras", []), "extra")
+                + "</ul>"
             )
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -215,10 +228,14 @@ def _brief_text(data: dict[str, Any]) -> str:
         if data.get(key):
             lines.append(f"{key}: " + "; ".join(str(i.get("name")) for i in data[key]))
     if data.get("when"):
-        lines.append("when: " + "; ".join(f"{i.get('text', '')} {i.get('date')}".strip() for i in data["when"]))
+        lines.append(
+            "when: " + "; ".join(f"{i.get('text', '')} {i.get('date')}".strip() for i in data["when"])
+        )
     for f in data.get("figures") or []:
-        lines.append(f"figure: {f.get('text', f.get('value'))} = {f.get('value')} {f.get('counts')} "
-                     f"[{f.get('source') or 'article'}]")
+        lines.append(
+            f"figure: {f.get('text', f.get('value'))} = {f.get('value')} {f.get('counts')} "
+            f"[{f.get('source') or 'article'}]"
+        )
     for c in data.get("claims") or []:
         lines.append(f"claim: {c.get('source')}: {c.get('statement')}")
     return "\n".join(lines)

@@ -70,7 +70,9 @@ def _details(scores: dict[str, FieldScore | None]) -> dict[str, Any]:
     }
 
 
-def _run_case(runner: Summarizer, sample: Sample) -> tuple[CaseResult, dict[str, FieldScore | None], Brief | None]:
+def _run_case(
+    runner: Summarizer, sample: Sample
+) -> tuple[CaseResult, dict[str, FieldScore | None], Brief | None]:
     started = time.perf_counter()
     brief: Brief | None = None
     error = sample.error

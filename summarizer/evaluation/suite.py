@@ -41,8 +41,11 @@ def _sample(raw: dict[str, Any], base: Path, line_no: int) -> Sample:
         elif "path" in spec:
             loaded = load_article(base / str(spec["path"]), date=date)
             article = Article(
-                loaded.text, title=spec.get("title") or loaded.title, date=loaded.date,
-                url=spec.get("url") or loaded.url, origin=loaded.origin,
+                loaded.text,
+                title=spec.get("title") or loaded.title,
+                date=loaded.date,
+                url=spec.get("url") or loaded.url,
+                origin=loaded.origin,
             )
         else:
             return Sample(case_id, None, reference, tags, "the article has neither text nor path")
@@ -70,12 +73,19 @@ def load_suite(path: str | Path) -> list[Sample]:
             if not isinstance(raw, dict):
                 raise ValueError("not an object")
         except ValueError as exc:
-            samples.append(Sample(f"line-{number}", None, {}, [], f"line {number} is not a JSON object: {exc}"))
+            samples.append(
+                Sample(f"line-{number}", None, {}, [], f"line {number} is not a JSON object: {exc}")
+            )
             continue
         sample = _sample(raw, suite.parent, number)
         if sample.id in seen:
-            sample = Sample(f"{sample.id}#line-{number}", None, sample.reference, sample.tags,
-                            f"duplicate case id {sample.id!r}")
+            sample = Sample(
+                f"{sample.id}#line-{number}",
+                None,
+                sample.reference,
+                sample.tags,
+                f"duplicate case id {sample.id!r}",
+            )
         seen.add(sample.id)
         samples.append(sample)
     if not samples:

@@ -1,0 +1,96 @@
+"""The pipeline's checks with a scripted backend: invented numbers are re-asked, then cut; usage sums attempts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarizer.api import Summarizer
+from summarizer.articles import Article
+from summarizer.briefer import Briefer
+from summarizer.grounding import check_brief
+from summarizer.pipeline import Caller
+from summarizer.prompts import load_prompt
+from summarizer.providers import Backend
+from summarizer.store import Store
+
+from scripted import ScriptedBackend
+
+ARTICLE = (
+    "date 2022-03-09 The Riverton council said on Tuesday that 40 roads were closed after the storm. "
+    "According to the fire service, more than 120 homes were flooded. Mayor Ana Lopez said the town would "
+    "rebuild. \u201cWe will be back,\u201d she added."
+)
+
+
+def _briefer(backend: Backend, tmp_path: Path) -> Briefer:
+    return Briefer(Caller(backend, load_prompt("brief"), store=Store(tmp_path / "db.sqlite"), reasks=2))
+
+
+def test_invented_number_is_reasked_and_usage_sums_both_attempts(tmp_path: Path) -> None:
+    backend = ScriptedBackend(
+        [
+            '{"headline": "Storm closes 500 roads in Riverton", "what": "A storm closed 500 roads."}',
+            '{"headline": "Storm closes 40 roads in Riverton", "what": "A storm closed 40 roads and flooded homes."}',
+        ]
+    )
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))
+    assert "500" not in brief.headline + brief.what
+    assert brief.headline == "Storm closes 40 roads in Riverton"
+    summary_calls = [
+        r
+        for r in backend.requests
+        if "headline" in r["response_format"]["json_schema"]["schema"]["properties"]
+    ]
+    assert len(summary_calls) == 2
+    assert "500" in summary_calls[1]["messages"][-1]["content"]  # the failed check was fed back to the model
+    assert brief.meta.attempts == len(backend.requests)
+    assert brief.meta.input_tokens == 100 * len(backend.requests)
+    assert not check_brief(brief, brief_article_text())
+
+
+def brief_article_text() -> str:
+    return Article.from_text(ARTICLE).text
+
+
+def test_number_still_invented_after_reasks_is_cut_and_reported(tmp_path: Path) -> None:
+    bad = '{"headline": "Storm closes 500 roads", "what": "A storm closed 500 roads. Homes were flooded."}'
+    backend = ScriptedBackend([bad, bad, bad])
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))
+    assert "500" not in brief.headline + brief.what
+    assert brief.what == "Homes were flooded."
+    assert any("500" in w for w in brief.warnings)
+
+
+def test_figures_are_the_articles_numbers_with_code_parsed_values(tmp_path: Path) -> None:
+    backend = ScriptedBackend(['{"headline": "Storm closes roads", "what": "A storm closed roads."}'])
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))
+    by_text = {f.text: f for f in brief.figures}
+    assert by_text["40"].value == 40 and by_text["40"].source is not None
+    assert (by_text["more than 120"].value, by_text["more than 120"].approx) == (120, "more_than")
+    assert "fire service" in (by_text["more than 120"].source or "")
+    text = brief_article_text()
+    for fig in brief.figures:
+        assert fig.text in text and text[fig.span[0] : fig.span[1]] == fig.evidence
+    claims = {(c.source, c.statement, c.quote) for c in brief.claims}
+    assert ("Riverton council", "40 roads were closed after the storm", None) in claims
+    assert (
+        "Mayor Ana Lopez",
+        "We will be back",
+        "We will be back",
+    ) in claims  # "she added": the last speaker
+
+
+def test_second_brief_of_the_same_article_is_served_from_the_cache(tmp_path: Path) -> None:
+    backend = ScriptedBackend(['{"headline": "Storm closes roads", "what": "A storm closed roads."}'])
+    briefer = _briefer(backend, tmp_path)
+    first = briefer.brief(Article.from_text(ARTICLE))
+    calls = len(backend.requests)
+    second = briefer.brief(Article.from_text(ARTICLE))
+    assert len(backend.requests) == calls and second.meta.cached and not first.meta.cached
+    assert second.figures == first.figures and second.headline == first.headline
+
+
+def test_summarizer_facade_builds_from_model_strings(tmp_path: Path) -> None:
+    runner = Summarizer.create("openai:x", base_url="http://127.0.0.1:9/v1", db_path=tmp_path / "db.sqlite")
+    assert runner.backend.label == "openai:x" and runner.backend.endpoint == "http://127.0.0.1:9/v1"
+    runner.close()
