@@ -45,6 +45,10 @@ class Summarizer:
         spec = parse_model(model, base_url=base_url, mode=mode)
         backend = make_backend(spec, retry)
         store = Store(db_path)
+        if store.warning:
+            import logging
+
+            logging.getLogger("summarizer").warning(store.warning)
         caller = Caller(
             backend, load_prompt(prompt or DEFAULT_PROMPT), store=store, use_cache=cache, reasks=reasks
         )

@@ -68,6 +68,8 @@ class Briefer:
             warnings.extend(f"{task}: {w}" for w in outcome.warnings)
             return outcome.value
 
+        if self.caller.prompt.passes == ("single",):
+            return self._single(article, fence, date, started)
         sents = sentences(text)
         summary = run("summary", P.SummaryOut, 200)
         attributions = _attributions(sents)
@@ -99,6 +101,40 @@ class Briefer:
             ),
         )
         return _enforce(brief, text)
+
+    def _single(self, article: Article, fence: Fence, date: str | None, started: float) -> Brief:
+        """The unchecked single-call baseline (prompt `single`), for measurement only."""
+        from .baseline import SINGLE_MAX_TOKENS, SingleOut, assemble
+
+        messages = self.caller.prompt.messages("single", fence=fence, article=article.text, date=date)
+        outcome = self.caller.call(
+            "single",
+            messages,
+            SingleOut,
+            {},
+            fence=fence,
+            max_tokens=SINGLE_MAX_TOKENS,
+            article_sha256=article.sha256,
+            drop=P.drop_items,
+            grow=False,
+        )
+        usage = outcome.usage
+        return Brief(
+            **assemble(outcome.value, article.text),
+            warnings=["unchecked single-call baseline"],
+            meta=Meta(
+                model=self.caller.backend.label,
+                prompt=self.caller.prompt.id,
+                article_sha256=article.sha256,
+                input_tokens=usage.input_tokens,
+                output_tokens=usage.output_tokens,
+                attempts=usage.attempts,
+                seconds=round(time.perf_counter() - started, 3),
+                cached=usage.live_calls == 0,
+                article_date=date,
+                endpoint=self.caller.backend.endpoint,
+            ),
+        )
 
     def _check_length(self, text: str) -> None:
         limit = self.caller.backend.context_tokens

@@ -346,6 +346,10 @@ def prompts_show(name: Annotated[str, typer.Argument(help="Prompt name, e.g. bri
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: turn our errors into one line and a non-zero exit, never a traceback."""
+    import logging
+
+    logging.basicConfig(format="summarizer: warning: %(message)s", level=logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.ERROR)
     try:
         code = app(args=argv, standalone_mode=False)
         if isinstance(code, int) and code:

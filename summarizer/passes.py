@@ -127,8 +127,10 @@ class DisputesOut(_Out):
             ids = [c for c in dispute.claims if c in sources]
             if len(ids) != len(dispute.claims):
                 found.append((i, f"dispute {i} names ids that are not listed"))
+            elif len(set(ids)) != 2:
+                found.append((i, f"dispute {i} must name exactly two statements that contradict each other"))
             elif len({sources[c].casefold() for c in ids}) < 2:
-                found.append((i, f"dispute {i} needs statements from at least two different sources"))
+                found.append((i, f"dispute {i} needs statements from two different sources"))
         return found
 
 

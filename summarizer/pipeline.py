@@ -111,7 +111,10 @@ class Caller:
         max_tokens: int,
         article_sha256: str,
         drop: Callable[[Any, list[tuple[int | None, str]]], tuple[Any, list[str]]],
+        grow: bool = True,
     ) -> CallOutcome:
+        """One structured answer for a pass. `grow`: after a reply cut at `max_tokens`, try once with twice
+        the room (a baseline that must not double its cost turns it off)."""
         key = self.cache_key(pass_name, messages, fence, response_model.model_json_schema(), max_tokens)
         if self.store is not None and self.use_cache:
             hit = self.store.get(key)
@@ -120,7 +123,9 @@ class Caller:
                 return CallOutcome(
                     value, warnings, Usage(hit.input_tokens, hit.output_tokens, hit.attempts, 1, 0)
                 )
-        answer, usage = self._live(pass_name, messages, response_model, context, max_tokens, article_sha256)
+        answer, usage = self._live(
+            pass_name, messages, response_model, context, max_tokens, article_sha256, grow
+        )
         value, warnings = self._finish(answer, response_model, context, drop)
         if self.store is not None:
             self.store.put(
@@ -162,6 +167,7 @@ class Caller:
         context: dict[str, Any],
         max_tokens: int,
         article_sha256: str,
+        grow: bool = True,
     ) -> tuple[str, Usage]:
         import instructor
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -178,6 +184,9 @@ class Caller:
                 return completion
             except SummarizerError as exc:
                 error = str(exc)
+                raise
+            except Exception as exc:  # not ours (a body that is not JSON, ...): log it all the same
+                error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
                 raise
             finally:
                 latency = time.perf_counter() - started
@@ -230,10 +239,10 @@ class Caller:
                 return value.model_dump_json(), usage
             except IncompleteOutputException:
                 # Cut at max_tokens: one more try with twice the room, then a clear error.
-                if budget >= max_tokens * 2:
+                if not grow or budget >= max_tokens * 2:
                     raise TruncatedOutputError(
-                        f"the model's {pass_name} answer was cut at {budget} tokens (finish_reason=length), "
-                        "twice"
+                        f"the model's {pass_name} answer was cut at {budget} tokens (finish_reason=length)"
+                        + (", twice" if grow else "")
                     ) from None
                 budget = max_tokens * 2
             except InstructorRetryException as exc:

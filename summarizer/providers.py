@@ -11,6 +11,7 @@ Retry-After, 408, 5xx, timeouts, connection errors) live here; validation re-ask
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import threading
@@ -236,6 +237,7 @@ class OpenAIBackend(Backend):
         import openai
 
         key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed"
+        self._secret = key if key != "not-needed" else None
         self._client = openai.OpenAI(
             api_key=key, base_url=spec.base_url, max_retries=0, timeout=self.retry.timeout
         )
@@ -263,9 +265,15 @@ class OpenAIBackend(Backend):
         if self._json_object:
             kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
         try:
-            return _with_retries(
+            completion = _with_retries(
                 lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint
             )
+        except (
+            ValueError
+        ):  # a 200 whose body is not JSON, after our retries: the server's fault, not the model's
+            raise ProviderError(
+                f"{self.endpoint} answered with a body that is not JSON, {self.retry.http_retries + 1} times"
+            ) from None
         except openai.APIStatusError as exc:
             if (
                 self.spec.mode == "auto"
@@ -278,7 +286,10 @@ class OpenAIBackend(Backend):
                 # dialect from now on.
                 self._json_object = True
                 return self.send(request)
-            raise _status_error(exc, self.endpoint) from None
+            raise _status_error(exc, self.endpoint, self._secret) from None
+        if not getattr(completion, "choices", None):
+            raise ProviderError(f"{self.endpoint} answered with no choices")
+        return completion
 
 
 def _mentions_format(exc: Any) -> bool:
@@ -286,9 +297,12 @@ def _mentions_format(exc: Any) -> bool:
     return "response_format" in text or "json_schema" in text or "json_object" in text
 
 
-def _status_error(exc: Any, endpoint: str) -> SummarizerError:
+def _status_error(exc: Any, endpoint: str, secret: str | None = None) -> SummarizerError:
     status = exc.status_code
-    detail = " ".join(str(getattr(exc, "message", "") or "").split())[:200]
+    detail = " ".join(str(getattr(exc, "message", "") or "").split())
+    if secret:
+        detail = detail.replace(secret, "[redacted]")  # before the cut, so no prefix of the key survives
+    detail = detail[:200]
     if status == 401:
         return ConfigError(f"{endpoint} rejected the API key (401): check OPENAI_API_KEY")
     if status == 403:
@@ -311,26 +325,27 @@ def _retryable(exc: BaseException) -> bool:
 
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
-    return isinstance(exc, openai.APIConnectionError)  # includes APITimeoutError
+    # Connection errors and timeouts; and a 200 whose body is not JSON (a proxy's error page) like a 502.
+    return isinstance(exc, openai.APIConnectionError | ValueError)
 
 
 def _retry_after(exc: BaseException, cap: float) -> float | None:
+    """The server's hint in seconds, clamped to [0, cap]; None when absent or not a number (NaN, a date)."""
     response = getattr(exc, "response", None)
     headers = getattr(response, "headers", None)
     if not headers:
         return None
-    value = headers.get("retry-after-ms")
-    if value:
+    for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if not value:
+            continue
         try:
-            return min(float(value) / 1000.0, cap)
+            seconds = float(value) / scale
         except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if value:
-        try:
-            return min(max(float(value), 0.0), cap)
-        except ValueError:
-            return None
+            continue
+        if math.isnan(seconds):
+            continue
+        return min(max(seconds, 0.0), cap)
     return None
 
 
@@ -347,16 +362,23 @@ def _with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -
         ceiling = min(policy.backoff_max, policy.backoff_base * 2 ** (state.attempt_number - 1))
         return random.uniform(0, ceiling)
 
+    attempts = 0
+
+    def counted() -> Any:
+        nonlocal attempts
+        attempts += 1
+        return call()
+
     stop: Any = stop_after_attempt(policy.http_retries + 1)
     if policy.deadline:
         stop = stop | stop_after_delay(policy.deadline)
     try:
         for attempt in Retrying(stop=stop, wait=wait, retry=retry_if_exception(_retryable), reraise=True):
             with attempt:
-                return call()
+                return counted()
     except openai.APITimeoutError:
         raise TimeoutError_(
-            f"{endpoint} did not answer within {policy.timeout:g}s, {policy.http_retries + 1} times: "
+            f"{endpoint} did not answer within {policy.timeout:g}s, {attempts} times: "
             "raise --timeout or check the server"
         ) from None
     except openai.APIConnectionError:
