@@ -156,7 +156,7 @@ class Briefer:
         names = [name for name, _ in proper_nouns(text, sents, limit=MAX_NAMES)]
         if not names:
             return [], []
-        out = run("entities", P.kinds_model(names), 12 + 10 * len(names))
+        out = run("entities", P.kinds_model(tuple(names)), 12 + 10 * len(names))
         for name, kind in zip(names, out.answers(), strict=True):
             if kind == "none":
                 continue
@@ -198,7 +198,7 @@ class Briefer:
             return []
         keys = [f"{i + 1}: {m.text}" for i, (m, _) in enumerate(found)]
         candidates = [{"key": key, "sentence": sent.text} for key, (_, sent) in zip(keys, found, strict=True)]
-        out = run("figures", P.counts_model(keys), 16 + 22 * len(keys), candidates=candidates)
+        out = run("figures", P.counts_model(tuple(keys)), 16 + 22 * len(keys), candidates=candidates)
         for (mention, sent), counts in zip(found, out.answers(), strict=True):
             counts = counts.strip(" ,.;:")
             if not re.search(r"[A-Za-z]{3,}", counts):

@@ -10,7 +10,7 @@ re-ask the same function tells the pipeline which items to drop.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
@@ -81,7 +81,8 @@ class SummaryOut(_Out):
 Kind = Literal["person", "organization", "group", "government", "country", "region", "city", "site", "none"]
 
 
-def kinds_model(names: Sequence[str]) -> type[BaseModel]:
+@lru_cache(maxsize=512)
+def kinds_model(names: tuple[str, ...]) -> type[BaseModel]:
     """One required key per name, in order, each an enum of kinds: the grammar writes the name, the model only
     picks its kind right after reading it, so answers cannot drift out of step with the list."""
     fields: dict[str, Any] = {
@@ -91,7 +92,8 @@ def kinds_model(names: Sequence[str]) -> type[BaseModel]:
     return create_model("NameKinds", __base__=_Keyed, **fields)
 
 
-def counts_model(keys: Sequence[str]) -> type[BaseModel]:
+@lru_cache(maxsize=512)
+def counts_model(keys: tuple[str, ...]) -> type[BaseModel]:
     """One required key per listed number ("3: over 60"), each a short phrase saying what it counts."""
     fields: dict[str, Any] = {
         f"n{i}": (

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -56,6 +57,11 @@ class CallOutcome:
     value: Any
     warnings: list[str] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
+
+
+@lru_cache(maxsize=1024)
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
 
 
 def _completion_text(completion: Any) -> str:
@@ -115,7 +121,7 @@ class Caller:
     ) -> CallOutcome:
         """One structured answer for a pass. `grow`: after a reply cut at `max_tokens`, try once with twice
         the room (a baseline that must not double its cost turns it off)."""
-        key = self.cache_key(pass_name, messages, fence, response_model.model_json_schema(), max_tokens)
+        key = self.cache_key(pass_name, messages, fence, _schema(response_model), max_tokens)
         if self.store is not None and self.use_cache:
             hit = self.store.get(key)
             if hit is not None:

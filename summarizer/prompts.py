@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import ConfigError
@@ -78,7 +78,7 @@ class Prompt:
     def render(self, part: str, **context: Any) -> str:
         if part not in self.templates:
             raise ConfigError(f"prompt {self.id} has no template {part!r}")
-        return _env().from_string(self.templates[part]).render(**context).strip()
+        return _compiled(self.templates[part]).render(**context).strip()
 
     def messages(
         self, task: str, *, fence: Fence, article: str, date: str | None, **context: Any
@@ -97,6 +97,12 @@ class Prompt:
 @lru_cache(maxsize=1)
 def _env() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+
+
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    """Compiling a template costs milliseconds; every pass of every brief renders the same few."""
+    return _env().from_string(source)
 
 
 def list_prompts() -> list[Prompt]:

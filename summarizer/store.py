@@ -92,6 +92,9 @@ class Store:
         conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA busy_timeout=30000")
         conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(
+            "PRAGMA synchronous=NORMAL"
+        )  # WAL + NORMAL: no fsync per row; a crash loses at most a log tail
         conn.executescript(_SCHEMA)
         conn.execute("SELECT count(*) FROM cache").fetchone()
         return conn
