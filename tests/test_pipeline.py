@@ -94,3 +94,22 @@ def test_summarizer_facade_builds_from_model_strings(tmp_path: Path) -> None:
     runner = Summarizer.create("openai:x", base_url="http://127.0.0.1:9/v1", db_path=tmp_path / "db.sqlite")
     assert runner.backend.label == "openai:x" and runner.backend.endpoint == "http://127.0.0.1:9/v1"
     runner.close()
+
+
+def test_an_article_longer_than_the_context_is_refused_before_any_call(tmp_path: Path) -> None:
+    from summarizer.errors import ContextLengthError
+
+    class SmallContext(ScriptedBackend):
+        @property
+        def context_tokens(self) -> int | None:
+            return 2048
+
+    backend = SmallContext()
+    long_text = ARTICLE + " The council met again." * 600
+    try:
+        _briefer(backend, tmp_path).brief(Article.from_text(long_text))
+    except ContextLengthError as exc:
+        assert "too long for this model's 2,048-token context" in str(exc)
+    else:
+        raise AssertionError("a long article was not refused")
+    assert backend.requests == []

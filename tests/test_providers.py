@@ -72,3 +72,43 @@ def test_unknown_mode() -> None:
 def test_credentials_in_urls_are_redacted() -> None:
     assert redact_url("https://user:sekrit@example.test:8443/v1") == "https://example.test:8443/v1"
     assert redact_url("http://127.0.0.1:8080/v1") == "http://127.0.0.1:8080/v1"
+
+
+def test_threads_share_one_in_process_model_one_call_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """llama.cpp contexts are not thread-safe: every call into the loaded model is serialised by one lock."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from summarizer import embedded, providers
+    from summarizer.providers import LocalBackend, ProviderSpec
+
+    inside = 0
+    overlap = False
+    loads = 0
+
+    class FakeLlama:
+        def create_chat_completion_openai_v1(self, **kwargs: object) -> str:
+            nonlocal inside, overlap
+            inside += 1
+            overlap = overlap or inside > 1
+            time.sleep(0.005)
+            inside -= 1
+            return "done"
+
+    def fake_load(path: Path, **kwargs: object) -> FakeLlama:
+        nonlocal loads
+        loads += 1
+        return FakeLlama()
+
+    model = tmp_path / "fake.gguf"
+    model.write_bytes(b"GGUF")
+    monkeypatch.setattr(embedded, "load_llama", fake_load)
+    monkeypatch.setattr(providers, "_llama_cache", {})
+    backends = [LocalBackend(ProviderSpec(kind="local", model="fake", path=model)) for _ in range(4)]
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(lambda i: backends[i % 4].send({"messages": []}), range(200)))
+    assert results == ["done"] * 200 and not overlap and loads == 1
+    assert threading.active_count() >= 1
