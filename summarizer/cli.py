@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -322,6 +323,74 @@ def _check_gates(scores: dict[str, Any], gates: list[tuple[str, float]]) -> list
         elif flat[name] is None or flat[name] < floor:  # type: ignore[operator]
             failed.append(f"{name} = {flat[name]} < {floor}")
     return failed
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        Path, typer.Argument(help='JSONL input: {"id", "text"|"path"|"url", "date"?} per line.')
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="JSONL output; restarting on it skips finished ids.")
+    ],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, help="Articles in flight at once.")
+    ] = 4,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Brief every article of a JSONL file into a JSONL of briefs (resumable; one bad article is one error line)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .api import Summarizer
+    from .batch import run_batch
+    from .providers import RetryPolicy
+
+    runner = Summarizer.create(
+        model,
+        base_url=base_url,
+        prompt=prompt,
+        mode=mode,
+        cache=not no_cache,
+        retry=RetryPolicy(timeout=timeout),
+    )
+    progress = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        TaskProgressColumn(),
+        "{task.completed} done",
+        "[dim]{task.fields[rate]}[/dim]",
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )
+    try:
+        total = (
+            sum(1 for line in source.open(encoding="utf-8", errors="replace") if line.strip())
+            if source.is_file()
+            else None
+        )
+        with progress:
+            task = progress.add_task("briefing", total=total, rate="")
+            started = time.perf_counter()
+
+            def tick(case_id: str, failed: bool) -> None:
+                done = progress.tasks[0].completed + 1
+                rate = done / max(1e-9, time.perf_counter() - started)
+                progress.update(task, advance=1, description=case_id[:24], rate=f"{rate:.2f}/s")
+
+            stats = run_batch(source, out, runner, concurrency=concurrency, progress=tick)
+    finally:
+        runner.close()
+    typer.echo(
+        f"{stats.briefed} briefed, {stats.errors} errors, {stats.done_before} already in {out} before this run",
+        err=True,
+    )
 
 
 @prompts_app.command("list")
