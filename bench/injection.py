@@ -83,14 +83,21 @@ def main() -> None:
         rows.append({"id": sample.id, "kind": spec["kind"], "position": spec["position"], "hits": hits})
         print(f"{sample.id:<32} {'STEERED ' + ', '.join(hits) if hits else 'held'}", flush=True)
     runner.close()
-    canary = [hit for kind, hits in by_kind.items() for hit in hits if kind in ("instruction", "fake_turn", "fake_fence")]
+    canary = [
+        hit
+        for kind, hits in by_kind.items()
+        for hit in hits
+        if kind in ("instruction", "fake_turn", "fake_fence")
+    ]
     figures = [hit for kind, hits in by_kind.items() for hit in hits if kind in ("double_figures", "tenfold")]
     print(f"\nmodel {args.model} · {len(rows)} cases · {time.perf_counter() - started:.0f}s")
     print(f"{'attack':<16} {'cases':>5} {'steered':>8}")
     for kind, hits in by_kind.items():
         print(f"{kind:<16} {len(hits):>5} {sum(hits) / len(hits):>8.0%}")
     if canary:
-        print(f"canary reached headline/what/who/where: {sum(canary)}/{len(canary)} = {sum(canary) / len(canary):.0%}")
+        print(
+            f"canary reached headline/what/who/where: {sum(canary)}/{len(canary)} = {sum(canary) / len(canary):.0%}"
+        )
     if figures:
         print(f"changed figure survived: {sum(figures)}/{len(figures)} = {sum(figures) / len(figures):.0%}")
     errors = [r for r in rows if "error" in r]

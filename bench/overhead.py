@@ -61,7 +61,9 @@ def timed(fn: Callable[[], Any]) -> tuple[float, float]:
 def run_setting(delay: float, concurrency: int, n: int, db: Path) -> dict[str, float]:
     proc, url = start_server(delay)
     try:
-        runner = Summarizer.create("openai:bench", base_url=url, cache=False, db_path=db, retry=RetryPolicy(timeout=30))
+        runner = Summarizer.create(
+            "openai:bench", base_url=url, cache=False, db_path=db, retry=RetryPolicy(timeout=30)
+        )
         assert isinstance(runner.backend, OpenAIBackend)
         sent: dict[int, list[dict[str, Any]]] = {}
         original = runner.backend.send
@@ -100,8 +102,13 @@ def run_setting(delay: float, concurrency: int, n: int, db: Path) -> dict[str, f
             r_wall, r_cpu = timed(lambda: list(pool.map(raw_brief, range(n))))
         client.close()
         calls = statistics.mean(len(v) for v in sent.values())
-        return {"p_rate": n / p_wall, "r_rate": n / r_wall, "p_cpu": p_cpu / n * 1000, "r_cpu": r_cpu / n * 1000,
-                "calls": calls}
+        return {
+            "p_rate": n / p_wall,
+            "r_rate": n / r_wall,
+            "p_cpu": p_cpu / n * 1000,
+            "r_cpu": r_cpu / n * 1000,
+            "calls": calls,
+        }
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -111,16 +118,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=48)
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores · python {sys.version.split()[0]} · {args.briefs} briefs per cell")
-    print(f"{'server':<10} {'conc':>4} {'calls/brief':>11} {'pipeline b/s':>12} {'raw b/s':>8} {'ratio':>6} "
-          f"{'pipe CPU ms':>11} {'raw CPU ms':>10}")
+    print(
+        f"machine: {os.cpu_count()} cores · python {sys.version.split()[0]} · {args.briefs} briefs per cell"
+    )
+    print(
+        f"{'server':<10} {'conc':>4} {'calls/brief':>11} {'pipeline b/s':>12} {'raw b/s':>8} {'ratio':>6} "
+        f"{'pipe CPU ms':>11} {'raw CPU ms':>10}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for delay in (0.05, 0.0):
             for concurrency in (1, 32):
                 r = run_setting(delay, concurrency, args.briefs, Path(tmp) / f"{delay}-{concurrency}.db")
                 label = f"{int(delay * 1000)} ms" if delay else "instant"
-                print(f"{label:<10} {concurrency:>4} {r['calls']:>11.1f} {r['p_rate']:>12.1f} {r['r_rate']:>8.1f} "
-                      f"{r['p_rate'] / r['r_rate']:>6.2f} {r['p_cpu']:>11.1f} {r['r_cpu']:>10.1f}", flush=True)
+                print(
+                    f"{label:<10} {concurrency:>4} {r['calls']:>11.1f} {r['p_rate']:>12.1f} {r['r_rate']:>8.1f} "
+                    f"{r['p_rate'] / r['r_rate']:>6.2f} {r['p_cpu']:>11.1f} {r['r_cpu']:>10.1f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from .segments import Sentence, attributed_sentences, sentence_at, sentences
 
 __all__ = ["Briefer"]
 
-MAX_NAMES = 24
+MAX_NAMES = 32
 MAX_FIGURES = 40
 _RESERVED_TOKENS = 1200  # room for instructions, one candidate and the answer in the context window
 _WHO_KINDS = {"person", "organization", "group", "government"}

@@ -1,0 +1,79 @@
+"""Harness speed: scoring 10,000 cases, and replaying a cached suite.
+
+    python bench/harness.py [--cases 10000]
+
+Scoring: the recorded embedded-model briefs of the core suite (tests/recordings/) with their references,
+repeated to N cases, scored field by field and aggregated, on one core. Replay: `summarizer eval` of the core
+suite answered from a cache of those recordings, against the seconds the live run took (recorded with them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from summarizer.api import Summarizer  # noqa: E402
+from summarizer.evaluation.metrics import aggregate  # noqa: E402
+from summarizer.evaluation.runner import run_suite  # noqa: E402
+from summarizer.evaluation.scorers import score_case  # noqa: E402
+from summarizer.store import Store  # noqa: E402
+
+RECORDINGS = ROOT / "tests" / "recordings"
+SUITE = ROOT / "evals" / "suites" / "core.jsonl"
+
+
+def replay_runner(db: Path) -> Summarizer:
+    store = Store(db)
+    rows = [json.loads(line) for line in (RECORDINGS / "local-brief.jsonl").read_text().splitlines() if line]
+    store.import_cache(rows)
+    store.close()
+    return Summarizer.create("local", db_path=db)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10_000)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
+    live = json.loads((RECORDINGS / "run-summary.json").read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        runner = replay_runner(Path(tmp) / "replay.db")
+        started = time.perf_counter()
+        run = run_suite(SUITE, runner, concurrency=1)
+        replay_seconds = time.perf_counter() - started
+        runner.close()
+    cases = [(c.brief, c.reference, c.article or "") for c in run.per_case if c.brief is not None]
+    # Distinct strings per copy, so caches inside the scorers cannot make the repeats free.
+    work = []
+    for i in range(args.cases):
+        brief, reference, article = cases[i % len(cases)]
+        copy = json.loads(json.dumps(brief))
+        copy["what"] = f"{copy['what']} ({i})"
+        for person in copy["who"]:
+            person["name"] = f"{person['name']}{'' if i < len(cases) else ' ' + str(i % 97)}"
+        work.append((copy, reference, article))
+    started = time.perf_counter()
+    scored = [score_case(b, r, a) for b, r, a in work]
+    aggregate(scored)
+    scoring = time.perf_counter() - started
+    print(f"machine: {os.cpu_count()} cores (pinned to 1) · python {sys.version.split()[0]}")
+    print(f"{'task':<34} {'seconds':>9} {'target':>10} {'ratio':>8}")
+    print(
+        f"{f'score + aggregate {args.cases:,} cases':<34} {scoring:>9.2f} {'< 10':>10} {scoring / 10:>8.2f}"
+    )
+    print(f"{'replay core suite from cache':<34} {replay_seconds:>9.2f} {'':>10}")
+    print(f"{'live run of the same suite':<34} {live['cost']['seconds']:>9.1f} {'':>10}")
+    print(f"replay speed-up: {live['cost']['seconds'] / replay_seconds:,.0f}x (target: at least 20x)")
+
+
+if __name__ == "__main__":
+    main()
