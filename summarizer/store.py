@@ -74,6 +74,7 @@ class Store:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else default_db_path()
         self.warning: str | None = None
+        self.used: set[str] = set()  # cache keys read or written by this process: what a recording needs
         self._lock = threading.Lock()
         self._conn = self._open()
 
@@ -119,9 +120,11 @@ class Store:
             ).fetchone()
         if row is None:
             return None
+        self.used.add(key)
         return CachedAnswer(row[0], int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
 
     def put(self, key: str, answer: CachedAnswer, *, model: str, prompt: str, pass_name: str) -> None:
+        self.used.add(key)
         with self._lock:
             self._conn.execute(
                 "INSERT OR REPLACE INTO cache (key, ts, model, prompt, pass, answer, input_tokens, output_tokens,"
