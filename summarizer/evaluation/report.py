@@ -168,9 +168,53 @@ def _highlight(article: str, brief: dict[str, Any] | None) -> str:
     return "".join(out)
 
 
-def _score_rows(scores: dict[str, Any]) -> Iterator[str]:
-    for metric, value in flat_scores(scores).items():
-        yield f"<tr><td>{html.escape(metric)}</td><td>{_fmt(value)}</td></tr>"
+def _grid(scores: dict[str, Any], table_id: str = "") -> str:
+    """Fields as rows, precision / recall / F1 / other values as columns."""
+    ident = f" id='{table_id}'" if table_id else ""
+    rows = [
+        f"<table{ident}><tr><th>field</th><th>precision</th><th>recall</th><th>f1</th><th>other</th></tr>"
+    ]
+    for name, value in scores.items():
+        if isinstance(value, dict):
+            other = ", ".join(
+                f"{k} {_fmt(v)}" for k, v in value.items() if k not in ("precision", "recall", "f1")
+            )
+            cells = [_fmt(value.get(k)) if k in value else "" for k in ("precision", "recall", "f1")]
+        else:
+            other, cells = _fmt(value), ["", "", ""]
+        rows.append(
+            f"<tr><td>{html.escape(name)}</td>"
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + f"<td>{other}</td></tr>"
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+_OVERVIEW = (
+    "who.f1",
+    "where.f1",
+    "when.f1",
+    "figures.f1",
+    "figures.source_accuracy",
+    "claims.f1",
+    "what.similarity",
+    "grounding",
+)
+
+
+def _overview(cases: list[CaseResult]) -> Iterator[str]:
+    yield (
+        "<table id='cases'><tr><th>case</th>"
+        + "".join(f"<th>{m}</th>" for m in _OVERVIEW)
+        + "<th>error</th></tr>"
+    )
+    for case in cases:
+        flat = flat_scores(case.scores)
+        cells = "".join(f"<td>{_fmt(flat.get(m))}</td>" for m in _OVERVIEW)
+        error = f"<td class='err'>{html.escape(case.error)}</td>" if case.error else "<td></td>"
+        yield f"<tr><td><a href='#case-{html.escape(case.id)}'>{html.escape(case.id)}</a></td>{cells}{error}</tr>"
+    yield "</table>"
 
 
 def _list(items: list[str], cls: str) -> str:
@@ -185,17 +229,15 @@ def render_html(run: EvalRun) -> str:
         f"<h1>Eval run {e(run.run_id)}</h1>",
         f"<p>suite <code>{e(run.suite)}</code> · model <b>{e(run.model)}</b> · prompt {e(run.prompt)} · "
         f"{run.cases} cases · {run.errors} errors · {run.cost.get('seconds', 0):.1f}s</p>",
-        "<table id='scores'><tr><th>metric</th><th>score</th></tr>",
-        *_score_rows(run.scores),
-        "</table>",
+        _grid(run.scores, "scores"),
+        "<h2>cases</h2>",
+        *_overview(run.per_case),
     ]
     for case in run.per_case:
         parts.append(f"<h2 id='case-{e(case.id)}'>{e(case.id)}</h2>")
         if case.error:
             parts.append(f"<p class='err'>error: {e(case.error)}</p>")
-        parts.append(
-            "<table><tr><th>metric</th><th>score</th></tr>" + "".join(_score_rows(case.scores)) + "</table>"
-        )
+        parts.append(_grid(case.scores))
         brief_json = "" if case.brief is None else _brief_text(case.brief)
         ref_json = _brief_text(case.reference)
         parts.append("<div class='cols'>")
