@@ -113,3 +113,47 @@ def test_an_article_longer_than_the_context_is_refused_before_any_call(tmp_path:
     else:
         raise AssertionError("a long article was not refused")
     assert backend.requests == []
+
+
+def test_the_unchecked_single_call_baseline_keeps_what_the_checks_would_drop(tmp_path: Path) -> None:
+    """The baseline exists to be measured against: an invented figure survives it, and grounding shows it."""
+    import json
+
+    from summarizer.evaluation.scorers import grounding
+
+    from fault_server import FaultServer
+
+    answer = {
+        "headline": "Storm",
+        "what": "A storm.",
+        "who": [],
+        "where": [],
+        "when": [],
+        "figures": [
+            {
+                "text": "40",
+                "value": 40,
+                "counts": "roads closed",
+                "unit": None,
+                "source": "council",
+                "evidence": "40 roads were closed after the storm",
+            },
+            {
+                "text": "400",
+                "value": 400,
+                "counts": "roads closed",
+                "unit": None,
+                "source": None,
+                "evidence": "400 roads were closed",
+            },
+        ],
+        "claims": [],
+    }
+    with FaultServer([("json", json.dumps(answer))]) as server:
+        runner = Summarizer.create("openai:t", base_url=server.url, prompt="single", db_path=tmp_path / "db")
+        brief = runner.summarize(ARTICLE)
+        runner.close()
+    assert [f.text for f in brief.figures] == ["40", "400"]
+    text = brief_article_text()
+    assert brief.figures[0].evidence in text and brief.figures[1].span == (0, 0)
+    assert grounding(brief.to_json_dict(), text) == 0.5
