@@ -110,7 +110,7 @@ def test_compare_points_at_a_planted_regression(replay_db: Path, tmp_path: Path)
     (b_dir / "run.json").write_text(run.model_dump_json())
     result = runner.invoke(app, ["eval", "compare", str(a_dir), str(b_dir)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    lines = [line.replace("│", " ").replace("┃", " ").strip() for line in result.stdout.splitlines()]
     moved = [line for line in lines if "seed" in line]
     assert moved and "figures.recall" in moved[0]
     changed = [line for line in lines if line.strip().startswith("figures.recall")]
