@@ -278,9 +278,8 @@ class OpenAIBackend(Backend):
             if (
                 self.spec.mode == "auto"
                 and not self._json_object
-                and exc.status_code in (400, 422)
                 and "response_format" in kwargs
-                and _mentions_format(exc)
+                and _format_rejected(exc)
             ):
                 # A server without `json_schema` response formats (llama-cpp-python's): use its json_object
                 # dialect from now on.
@@ -292,7 +291,11 @@ class OpenAIBackend(Backend):
         return completion
 
 
-def _mentions_format(exc: Any) -> bool:
+def _format_rejected(exc: Any) -> bool:
+    """A server that does not take our response format: 400 or 422, or a 500 (llama-cpp-python's server
+    answers its own request-validation error with 500) whose message names the response format."""
+    if getattr(exc, "status_code", None) not in (400, 422, 500):
+        return False
     text = str(getattr(exc, "body", "") or "") + str(getattr(exc, "message", "") or "")
     return "response_format" in text or "json_schema" in text or "json_object" in text
 
@@ -324,6 +327,8 @@ def _retryable(exc: BaseException) -> bool:
     import openai
 
     if isinstance(exc, openai.APIStatusError):
+        if _format_rejected(exc):
+            return False  # deterministic: the same body gets the same answer; the backend switches dialect
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
     # Connection errors and timeouts; and a 200 whose body is not JSON (a proxy's error page) like a 502.
     return isinstance(exc, openai.APIConnectionError | ValueError)

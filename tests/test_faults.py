@@ -282,7 +282,7 @@ def test_client_errors_are_never_retried(
     assert time.monotonic() - started < 1.0
 
 
-@pytest.mark.parametrize("status", [400, 422])
+@pytest.mark.parametrize("status", [400, 422, 500])
 def test_format_rejection_switches_to_json_object_once(
     server: FaultServer, make: Factory, status: int
 ) -> None:
@@ -301,6 +301,7 @@ def test_format_rejection_switches_to_json_object_once(
 
 
 def test_format_rejection_is_not_retried_twice(server: FaultServer, make: Factory) -> None:
+    """Not by the transport retries either: the same body would get the same answer."""
     server.set_script(lambda i, body: ("status", 422, None, "response_format is not supported"))
     error = fail(make(http_retries=3))
     assert type(error) is ProviderError and "answered 422" in str(error)
