@@ -101,21 +101,12 @@ def brief(
     timeout: TimeoutOpt = 60.0,
 ) -> None:
     """Make a brief of one article."""
-    from .api import Summarizer
     from .articles import load_article
-    from .providers import RetryPolicy
     from .render import render_markdown, render_pretty
 
     stdin = sys.stdin.buffer.read() if article == "-" else None
     loaded = load_article(article, date=date, stdin=stdin)
-    runner = Summarizer.create(
-        model,
-        base_url=base_url,
-        prompt=prompt,
-        mode=mode,
-        cache=not no_cache,
-        retry=RetryPolicy(timeout=timeout),
-    )
+    runner = _runner(model, base_url, mode, prompt, no_cache, timeout)
     try:
         result = runner.summarize(loaded)
     finally:
@@ -135,6 +126,28 @@ def brief(
             render_pretty(result, Console(file=handle, width=120))
         return
     _write(text, out)
+
+
+def _runner(
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    prompt: str | None,
+    no_cache: bool,
+    timeout: float,
+) -> Any:
+    """The library's pipeline from the flags every model-running command shares."""
+    from .api import Summarizer
+    from .providers import RetryPolicy
+
+    return Summarizer.create(
+        model,
+        base_url=base_url,
+        prompt=prompt,
+        mode=mode,
+        cache=not no_cache,
+        retry=RetryPolicy(timeout=timeout),
+    )
 
 
 def _default_format(out: Path | None) -> Format:
@@ -262,18 +275,9 @@ def _run_eval(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
 
-    from .api import Summarizer
     from .evaluation.runner import run_suite
-    from .providers import RetryPolicy
 
-    runner = Summarizer.create(
-        model,
-        base_url=base_url,
-        prompt=prompt,
-        mode=mode,
-        cache=not no_cache,
-        retry=RetryPolicy(timeout=timeout),
-    )
+    runner = _runner(model, base_url, mode, prompt, no_cache, timeout)
     progress = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -347,18 +351,9 @@ def batch(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from .api import Summarizer
     from .batch import run_batch
-    from .providers import RetryPolicy
 
-    runner = Summarizer.create(
-        model,
-        base_url=base_url,
-        prompt=prompt,
-        mode=mode,
-        cache=not no_cache,
-        retry=RetryPolicy(timeout=timeout),
-    )
+    runner = _runner(model, base_url, mode, prompt, no_cache, timeout)
     progress = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
