@@ -469,3 +469,42 @@ def test_api_key_echoed_in_a_server_error_does_not_leak(
     assert type(error) is ProviderError and "403" in str(error)
     assert SECRET not in str(error)
     assert SECRET.encode() not in _stored_bytes(tmp_path)
+
+
+def test_api_key_never_reaches_eval_reports_or_batch_output(
+    server: FaultServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The eval run JSON, its HTML report, batch output and the CLI's output hold no trace of the key."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    monkeypatch.setenv("SUMMARIZER_DB", str(tmp_path / "db.sqlite"))
+    suite = tmp_path / "suite.jsonl"
+    suite.write_text(
+        json.dumps({"id": "one", "article": {"text": ARTICLE}, "reference": {"what": "A storm."}})
+        + "\n"
+        + json.dumps({"id": "bad", "article": {"text": " "}, "reference": {}})
+        + "\n"
+    )
+    batch_in = tmp_path / "in.jsonl"
+    batch_in.write_text(json.dumps({"id": "b1", "text": ARTICLE}) + "\n")
+    runner = CliRunner()
+    flags = ["--model", "openai:test", "--base-url", server.url]
+    results = [
+        runner.invoke(app, ["eval", str(suite), *flags, "--out", str(tmp_path / "run")]),
+        runner.invoke(app, ["batch", str(batch_in), "--out", str(tmp_path / "out.jsonl"), *flags]),
+        runner.invoke(app, ["brief", "-", *flags, "--format", "json"], input=ARTICLE),
+    ]
+    server.set_script(lambda i, body: ("status", 500))
+    results.append(
+        runner.invoke(app, ["brief", "-", *flags, "--no-cache", "--timeout", "0.5"], input=ARTICLE + " x")
+    )
+    assert [r.exit_code for r in results[:3]] == [0, 0, 0]
+    assert isinstance(results[3].exception, ProviderError)  # main() would print it as one line, exit 5
+    assert all(h.get("authorization") == f"Bearer {SECRET}" for h in server.headers)
+    outputs = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p != suite)
+    outputs += "".join(r.output + repr(r.exception) for r in results).encode()
+    assert (tmp_path / "run" / "report.html").exists() and (tmp_path / "out.jsonl").exists()
+    assert SECRET.encode() not in outputs
