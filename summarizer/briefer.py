@@ -87,17 +87,8 @@ class Briefer:
             claims=claims,
             disputes=disputes,
             warnings=warnings,
-            meta=Meta(
-                model=self.caller.backend.label,
-                prompt=self.caller.prompt.id,
-                article_sha256=article.sha256,
-                input_tokens=usage.input_tokens,
-                output_tokens=usage.output_tokens,
-                attempts=usage.attempts,
-                seconds=round(time.perf_counter() - started, 3),
-                cached=usage.live_calls == 0 and usage.cached_calls > 0,
-                article_date=date,
-                endpoint=self.caller.backend.endpoint,
+            meta=self._meta(
+                article, usage, started, date, cached=usage.live_calls == 0 and usage.cached_calls > 0
             ),
         )
         return _enforce(brief, text)
@@ -122,18 +113,23 @@ class Briefer:
         return Brief(
             **assemble(outcome.value, article.text),
             warnings=["unchecked single-call baseline"],
-            meta=Meta(
-                model=self.caller.backend.label,
-                prompt=self.caller.prompt.id,
-                article_sha256=article.sha256,
-                input_tokens=usage.input_tokens,
-                output_tokens=usage.output_tokens,
-                attempts=usage.attempts,
-                seconds=round(time.perf_counter() - started, 3),
-                cached=usage.live_calls == 0,
-                article_date=date,
-                endpoint=self.caller.backend.endpoint,
-            ),
+            meta=self._meta(article, usage, started, date, cached=usage.live_calls == 0),
+        )
+
+    def _meta(
+        self, article: Article, usage: Usage, started: float, date: str | None, *, cached: bool
+    ) -> Meta:
+        return Meta(
+            model=self.caller.backend.label,
+            prompt=self.caller.prompt.id,
+            article_sha256=article.sha256,
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            attempts=usage.attempts,
+            seconds=round(time.perf_counter() - started, 3),
+            cached=cached,
+            article_date=date,
+            endpoint=self.caller.backend.endpoint,
         )
 
     def _check_length(self, text: str) -> None:
