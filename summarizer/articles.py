@@ -93,7 +93,13 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _from_html(html: str, name: str) -> tuple[str, str | None, dt.date | None, str | None]:
-    import trafilatura
+    try:
+        import trafilatura
+        from lxml.html import clean  # noqa: F401  (trafilatura needs it at extraction time)
+    except ImportError as exc:
+        raise ArticleError(
+            f"{name} is HTML, and HTML extraction is not installed ({exc.name}): reinstall summarizer"
+        ) from None
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     body = None
