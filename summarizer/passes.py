@@ -15,8 +15,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
-from .alignment import align
-
 __all__ = [
     "DisputeOut",
     "DisputesOut",
@@ -26,7 +24,6 @@ __all__ = [
     "counts_model",
     "drop_items",
     "kinds_model",
-    "names_in_article",
 ]
 
 Problem = tuple[int | None, str]
@@ -49,11 +46,6 @@ class _Out(BaseModel):
         if found:
             raise ValueError("; ".join(message for _, message in found))
         return self
-
-
-def names_in_article(name: str, article: str) -> bool:
-    """A name counts as in the article when the aligner finds it (exact, normalised or close)."""
-    return bool(name.strip()) and align(name, article) is not None
 
 
 class SummaryOut(_Out):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CUE_WORDS", "Sentence", "attributed_sentences", "quotes_in", "sentence_at", "sentences"]
+__all__ = ["CUE_WORDS", "Sentence", "attributed_sentences", "sentence_at", "sentences"]
 
 _ABBREVIATIONS = {
     "mr",
@@ -61,7 +61,6 @@ _ABBREVIATIONS = {
     "fig",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
-_QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
 
 CUE_WORDS = (
     "said",
@@ -177,11 +176,6 @@ def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
         if sent.start <= offset < sent.end:
             return sent
     return None
-
-
-def quotes_in(text: str) -> list[tuple[int, int]]:
-    """Spans (inside the quote marks) of direct quotations in `text`."""
-    return [m.span(1) for m in _QUOTE.finditer(text)]
 
 
 def attributed_sentences(sents: list[Sentence]) -> list[tuple[Sentence, Sentence | None]]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from summarizer.segments import attributed_sentences, quotes_in, sentences
+from summarizer.attribution import attribute
+from summarizer.segments import attributed_sentences, sentences
 
 
 def test_glued_and_abbreviated_sentences() -> None:
@@ -23,7 +24,8 @@ def test_attribution_with_following_quote() -> None:
     assert len(pairs) == 1
     sent, follow = pairs[0]
     assert sent.text.startswith("Zia said") and follow is not None and follow.text.startswith("“The enemy")
-    assert quotes_in(follow.text)
+    found = attribute(sent, follow)
+    assert found is not None and found.quote == "The enemy has sustained heavy blows."
 
 
 def test_attribution_patterns() -> None:
