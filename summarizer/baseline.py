@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from .alignment import align
 from .brief import Claim, Figure, Person, Place, When
+from .passes import Answer
 
 __all__ = ["SINGLE_MAX_TOKENS", "SingleOut", "assemble"]
 
@@ -51,7 +52,7 @@ class _Claim(BaseModel):
     evidence: str
 
 
-class SingleOut(BaseModel):
+class SingleOut(Answer):
     headline: str
     what: str
     who: list[_Who]

@@ -9,18 +9,26 @@ re-ask the same function tells the pipeline which items to drop.
 
 from __future__ import annotations
 
+import copy
 import re
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any, Literal
 
+from instructor import ResponseSchema
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
 __all__ = [
+    "Answer",
     "DisputeOut",
     "DisputesOut",
     "Kind",
     "Problem",
     "SummaryOut",
+    "checking",
     "counts_model",
     "drop_items",
     "kinds_model",
@@ -30,8 +38,39 @@ Problem = tuple[int | None, str]
 """(index of the offending item or None for the whole answer, message for the model)."""
 
 
-class _Out(BaseModel):
+_CHECK_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("summarizer_check_context", default=None)
+_SCHEMAS: weakref.WeakKeyDictionary[type[BaseModel], dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def checking(context: dict[str, Any]) -> Iterator[None]:
+    """Run the answer checks against `context` inside this block.
+
+    The context reaches the validators this way, not through instructor's `context=` argument, because
+    instructor also renders every message as a Jinja template with that argument: the article would be
+    executed as a template ("{{ 7 * 7 }}" sent as "49"). Untrusted text is never a template."""
+    token = _CHECK_CONTEXT.set(context)
+    try:
+        yield
+    finally:
+        _CHECK_CONTEXT.reset(token)
+
+
+class Answer(ResponseSchema):
+    """Base of every pass answer. It is instructor's `ResponseSchema` already, so instructor does not wrap it
+    in a new class on every call, and its JSON schema is built once per class (a copy each time: callers
+    edit what they get)."""
+
     model_config = ConfigDict(extra="ignore")
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        if args or kwargs:
+            return super().model_json_schema(*args, **kwargs)
+        schema = _SCHEMAS.get(cls)
+        if schema is None:
+            schema = _SCHEMAS[cls] = super().model_json_schema()
+        return copy.deepcopy(schema)
 
     @classmethod
     def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
@@ -39,7 +78,7 @@ class _Out(BaseModel):
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Any:
-        ctx = info.context
+        ctx = info.context or _CHECK_CONTEXT.get()
         if not ctx:
             return self
         found = type(self).problems(self, ctx)
@@ -48,7 +87,7 @@ class _Out(BaseModel):
         return self
 
 
-class SummaryOut(_Out):
+class SummaryOut(Answer):
     headline: str = Field(max_length=160, description="Neutral headline of at most 15 words.")
     what: str = Field(
         max_length=600,
@@ -97,7 +136,7 @@ def counts_model(keys: tuple[str, ...]) -> type[BaseModel]:
     return create_model("FigureCounts", __base__=_Keyed, **fields)
 
 
-class _Keyed(_Out):
+class _Keyed(Answer):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     def answers(self) -> list[Any]:
@@ -110,7 +149,7 @@ class DisputeOut(BaseModel):
     claims: list[int] = Field(description="Ids of the statements that contradict each other.")
 
 
-class DisputesOut(_Out):
+class DisputesOut(Answer):
     disputes: list[DisputeOut] = Field(max_length=5, description="Empty when no statements contradict.")
 
     @classmethod

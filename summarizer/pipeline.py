@@ -24,6 +24,7 @@ from .errors import (
     SummarizerError,
     TruncatedOutputError,
 )
+from .passes import checking
 from .prompts import Fence, Prompt
 from .providers import Backend
 from .store import CachedAnswer, Store
@@ -234,14 +235,14 @@ class Caller:
         budget = max_tokens
         for _ in range(2):
             try:
-                value = create(
-                    response_model=response_model,
-                    messages=messages,
-                    context=context,
-                    max_retries=self.reasks,
-                    max_tokens=budget,
-                    temperature=self.temperature,
-                )
+                with checking(context):  # never `context=`: instructor would render the article as Jinja
+                    value = create(
+                        response_model=response_model,
+                        messages=messages,
+                        max_retries=self.reasks,
+                        max_tokens=budget,
+                        temperature=self.temperature,
+                    )
                 return value.model_dump_json(), usage
             except IncompleteOutputException:
                 # Cut at max_tokens: one more try with twice the room, then a clear error.

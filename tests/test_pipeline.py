@@ -157,3 +157,19 @@ def test_the_unchecked_single_call_baseline_keeps_what_the_checks_would_drop(tmp
     text = brief_article_text()
     assert brief.figures[0].evidence in text and brief.figures[1].span == (0, 0)
     assert grounding(brief.to_json_dict(), text) == 0.5
+
+
+def test_article_text_reaches_the_model_verbatim_never_as_a_template(tmp_path: Path) -> None:
+    """Instructor renders messages as Jinja when given a context; the article must not be executed."""
+    text = (
+        "date 2022-03-09 The council said on Monday that {{ 7 * 7 }} homes were sold {# a note #} and "
+        "{% for i in range(3) %}x{% endfor %} roads shut, Mayor Ana Lopez said. Then {{ unclosed."
+    )
+    backend = ScriptedBackend()
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(text))
+    assert backend.requests
+    for request in backend.requests:
+        sent = "\n".join(m["content"] for m in request["messages"])
+        assert "{{ 7 * 7 }} homes were sold {# a note #} and {% for i in range(3) %}x{% endfor %}" in sent
+        assert "49 homes" not in sent
+    assert not check_brief(brief, Article.from_text(text).text)
