@@ -38,6 +38,8 @@ __all__ = [
     "Alignment",
     "align",
     "normalize_with_map",
+    "search_after",
+    "stands_alone",
 ]
 
 FUZZY_THRESHOLD: float = 0.90
@@ -242,3 +244,36 @@ def align(
         return None
     score, start, end = fuzzy
     return Alignment(start, end, "fuzzy", score)
+
+
+def search_after(text: str, literal: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of `pattern` right after an occurrence of `literal`: what
+    ``re.search(re.escape(literal) + pattern.pattern, text)`` finds, without compiling a regex per name
+    (a brief asks this for every name it lists; compiling each pattern cost more than the search)."""
+    if not literal:
+        return None
+    at = text.find(literal)
+    while at != -1:
+        found = pattern.match(text, at + len(literal))
+        if found is not None:
+            return found
+        at = text.find(literal, at + 1)
+    return None
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+def stands_alone(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` with no word character or hyphen on either side."""
+    if not word:
+        return False
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _WORDISH.match(text, at - 1)) and (
+            end == len(text) or not _WORDISH.match(text, end)
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False

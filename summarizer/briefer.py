@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import passes as P
+from .alignment import search_after
 from .articles import Article
 from .attribution import Attribution, attribute, proper_nouns
 from .brief import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
@@ -34,6 +35,8 @@ MAX_FIGURES = 40
 _RESERVED_TOKENS = 1200  # room for instructions, one candidate and the answer in the context window
 _WHO_KINDS = {"person", "organization", "group", "government"}
 _WHERE_KINDS = {"country", "region", "city", "site"}
+_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b")  # "Pakistan has denied": a country acting
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;]{3,60}),")
 
 Run = Callable[..., Any]
 
@@ -159,8 +162,7 @@ class Briefer:
             if kind in _WHERE_KINDS:
                 places.append(Place(name=name, kind=kind, within=None))
             acts = kind == "country" and (
-                name.casefold() in speakers
-                or re.search(re.escape(name) + r"\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b", text)
+                name.casefold() in speakers or search_after(text, name, _ACTS) is not None
             )
             if kind in _WHO_KINDS or acts:
                 people.append(Person(name=name, kind=kind, role=_role(name, text), aliases=[]))
@@ -278,7 +280,7 @@ def _claims(attributions: list[tuple[Sentence, Attribution]], text: str, who: li
 
 def _role(name: str, text: str) -> str | None:
     """An appositive right after the name: "Zia, a former Army Chief of Staff, said"."""
-    match = re.search(re.escape(name) + r",\s+(?:a|an|the)\s+([^,.;]{3,60}),", text)
+    match = search_after(text, name, _APPOSITIVE)
     return match.group(1).strip() if match else None
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .alignment import align
+from .alignment import align, search_after, stands_alone
 from .brief import Brief, Claim, Figure, Person
 
 __all__ = ["aliases_for", "canonical_name", "check_brief", "match_person", "source_for"]
 
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
 _GENERIC = {"the", "of", "and", "a", "an", "for", "in", "on", "to", "s"}
 
 
@@ -70,7 +71,7 @@ def aliases_for(name: str, kind: str, article: str, others: Iterable[str] = ()) 
         candidates.append(words[-1])
         if kind != "person" and len(words) >= 3:
             candidates.append(" ".join(words[-2:]))
-    acronym = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z.]{1,9})\)", article)
+    acronym = search_after(article, name, _ACRONYM)
     if acronym:
         candidates.append(acronym.group(1))
     taken = {o.casefold() for o in others}
@@ -78,7 +79,7 @@ def aliases_for(name: str, kind: str, article: str, others: Iterable[str] = ()) 
     for cand in candidates:
         if len(cand) < 3 or not cand[0].isupper() or cand.casefold() in taken:
             continue
-        if re.search(r"(?<![\w-])" + re.escape(cand) + r"(?![\w-])", stripped) and cand not in aliases:
+        if stands_alone(stripped, cand) and cand not in aliases:
             aliases.append(cand)
     return aliases
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.alignment import FUZZY_THRESHOLD, Alignment, align, normalize_with_map
+from summarizer.alignment import (
+    FUZZY_THRESHOLD,
+    Alignment,
+    align,
+    normalize_with_map,
+    search_after,
+    stands_alone,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "evals" / "articles" / "seed.txt"
 
@@ -196,3 +204,38 @@ def test_normalize_map_is_monotone_and_in_bounds(text: str) -> None:
     assert len(norm) == len(index)
     assert all(0 <= i < len(text) for i in index)
     assert index == sorted(index)
+
+
+_SMALL = st.text(alphabet="ab -,(X)é_\n", max_size=40)
+_AFTER = [
+    re.compile(r",\s+(?:a|an|the)\s+([^,.;]{3,60}),"),
+    re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)"),
+    re.compile(r"\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b"),
+    re.compile(r"[ab]+"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_SMALL, literal=st.text(alphabet="ab -X", min_size=1, max_size=4), which=st.integers(0, 3))
+def test_search_after_finds_what_one_compiled_regex_finds(text: str, literal: str, which: int) -> None:
+    pattern = _AFTER[which]
+    mine = search_after(text, literal, pattern)
+    theirs = re.search(re.escape(literal) + pattern.pattern, text)
+    assert (mine is None) == (theirs is None)
+    if mine is not None and theirs is not None:
+        assert mine.end() == theirs.end() and mine.groups() == theirs.groups()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_SMALL, word=st.text(alphabet="ab-é_X", min_size=1, max_size=3))
+def test_stands_alone_agrees_with_the_lookaround_regex(text: str, word: str) -> None:
+    expected = re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+    assert stands_alone(text, word) == expected
+
+
+def test_search_after_examples() -> None:
+    text = "Zia said. Zia, a former Army Chief of Staff, said so."
+    found = search_after(text, "Zia", re.compile(r",\s+(?:a|an|the)\s+([^,.;]{3,60}),"))
+    assert found is not None and found.group(1) == "former Army Chief of Staff"
+    assert stands_alone("the Ministry said", "Ministry")
+    assert not stands_alone("the Ministry-run site", "Ministry")
