@@ -9,9 +9,13 @@ in the output exactly once.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import itertools
 import json
 import os
 import threading
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -21,9 +25,12 @@ from typing import Any
 
 from .api import Summarizer
 from .articles import MAX_ARTICLE_BYTES, Article, load_article
-from .errors import ArticleError, SummarizerError
+from .brief import Brief
+from .briefer import Briefer
+from .errors import AnswerPending, ArticleError, ConfigError, SummarizerError
+from .providers import OpenAIBackend
 
-__all__ = ["BatchStats", "run_batch"]
+__all__ = ["BatchStats", "run_batch", "run_batch_api"]
 
 
 @dataclass
@@ -93,6 +100,83 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
                 yield number, line
 
 
+class _Output:
+    """The output JSONL: one record a line, flushed and fsynced as it is written, counted in `stats`."""
+
+    def __init__(self, handle: Any, stats: BatchStats, progress: Callable[[str, bool], None] | None) -> None:
+        self.handle = handle
+        self.stats = stats
+        self.progress = progress
+        self.lock = threading.Lock()
+
+    def write(self, record: dict[str, Any]) -> None:
+        with self.lock:
+            self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            if "error" in record:
+                self.stats.errors += 1
+            else:
+                self.stats.briefed += 1
+        if self.progress:
+            self.progress(str(record["id"]), "error" in record)
+
+    def brief(self, case_id: str, make: Callable[[], Brief]) -> None:
+        """Write the brief `make` returns, or the error it raises: one bad article never stops the job."""
+        try:
+            self.write({"id": case_id, "brief": make().to_json_dict()})
+        except AnswerPending:
+            raise
+        except SummarizerError as exc:
+            self.write({"id": case_id, "error": str(exc)})
+        except Exception as exc:
+            self.write({"id": case_id, "error": f"internal error: {type(exc).__name__}: {exc}"})
+
+
+def _cases(source: Path, done: set[str], out: _Output) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The input's cases not yet in the output, in input order. A line that is not a JSON object and a
+    repeated id are written as error lines here (once: their ids are in `done` on a restart)."""
+    read: set[str] = set()  # ids met in the input so far
+    for number, line in _lines(source):
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("not an object")
+        except ValueError as exc:
+            case_id = f"line-{number}"
+            read.add(case_id)
+            if case_id not in done:
+                done.add(case_id)
+                out.write({"id": case_id, "error": f"line {number} is not a JSON object: {exc}"})
+            continue
+        case_id = str(item.get("id") or f"line-{number}")
+        if case_id in read:
+            duplicate = f"{case_id}#line-{number}"
+            if duplicate not in done:
+                done.add(duplicate)
+                out.write({"id": duplicate, "error": f"duplicate id {case_id!r}"})
+            continue
+        read.add(case_id)
+        if case_id not in done:
+            yield case_id, item
+
+
+def _summarize(runner: Summarizer, item: dict[str, Any], base: Path) -> Brief:
+    return runner.summarize(_article(item, base))
+
+
+def _brief_with(briefer: Briefer, item: dict[str, Any], base: Path) -> Brief:
+    return briefer.brief(_article(item, base))
+
+
+def _open_output(input_path: str | Path, output_path: str | Path) -> tuple[Path, Path]:
+    source, output = Path(input_path), Path(output_path)
+    if not source.is_file():
+        raise SummarizerError(f"{source}: no such input file")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return source, output
+
+
 def run_batch(
     input_path: str | Path,
     output_path: str | Path,
@@ -101,70 +185,80 @@ def run_batch(
     concurrency: int = 4,
     progress: Callable[[str, bool], None] | None = None,
 ) -> BatchStats:
-    source, output = Path(input_path), Path(output_path)
-    if not source.is_file():
-        raise SummarizerError(f"{source}: no such input file")
+    source, output = _open_output(input_path, output_path)
     done = _done_ids(output)
     stats = BatchStats(done_before=len(done))
-    seen: set[str] = set(done)  # ids written, before this run or during it
-    read: set[str] = set()  # ids met in the input so far
-    lock = threading.Lock()
-    output.parent.mkdir(parents=True, exist_ok=True)
     with (
-        output.open("a", encoding="utf-8") as out,
+        output.open("a", encoding="utf-8") as handle,
         ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool,
     ):
-
-        def write(record: dict[str, Any]) -> None:
-            with lock:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                out.flush()
-                os.fsync(out.fileno())
-                if "error" in record:
-                    stats.errors += 1
-                else:
-                    stats.briefed += 1
-            if progress:
-                progress(str(record["id"]), "error" in record)
-
-        def one(case_id: str, item: dict[str, Any]) -> None:
-            try:
-                brief = runner.summarize(_article(item, source.parent))
-                write({"id": case_id, "brief": brief.to_json_dict()})
-            except SummarizerError as exc:
-                write({"id": case_id, "error": str(exc)})
-            except Exception as exc:  # one bad article never stops the job
-                write({"id": case_id, "error": f"internal error: {type(exc).__name__}: {exc}"})
-
+        out = _Output(handle, stats, progress)
         pending: set[Future[None]] = set()
-        for number, line in _lines(source):
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict):
-                    raise ValueError("not an object")
-            except ValueError as exc:
-                case_id = f"line-{number}"
-                read.add(case_id)
-                if case_id not in seen:
-                    seen.add(case_id)
-                    write({"id": case_id, "error": f"line {number} is not a JSON object: {exc}"})
-                continue
-            case_id = str(item.get("id") or f"line-{number}")
-            if case_id in read:
-                duplicate = f"{case_id}#line-{number}"
-                if duplicate not in seen:
-                    seen.add(duplicate)
-                    write({"id": duplicate, "error": f"duplicate id {case_id!r}"})
-                continue
-            read.add(case_id)
-            if case_id in done:
-                continue
-            seen.add(case_id)
-            pending.add(pool.submit(one, case_id, item))
+        for case_id, item in _cases(source, done, out):
+            done.add(case_id)
+            pending.add(
+                pool.submit(out.brief, case_id, functools.partial(_summarize, runner, item, source.parent))
+            )
             if len(pending) >= 2 * max(1, concurrency):
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     future.result()
         for future in pending:
             future.result()
+    return stats
+
+
+def run_batch_api(
+    input_path: str | Path,
+    output_path: str | Path,
+    runner: Summarizer,
+    *,
+    state_path: str | Path | None = None,
+    poll_seconds: float = 30.0,
+    max_rounds: int = 12,
+    progress: Callable[[str, bool], None] | None = None,
+    note: Callable[[str], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> BatchStats:
+    """`run_batch` through the OpenAI Batch API (see batch_api.py): same input, same output lines.
+
+    The job's state lives in `state_path` (default: the output's name + `.batch.sqlite`); run the same command
+    again after a kill and it picks up the batches it had submitted."""
+    from .batch_api import BatchState, CollectingBackend, run_round, wait_and_collect
+
+    if not isinstance(runner.backend, OpenAIBackend):
+        raise ConfigError("the Batch API path needs an OpenAI model: --model openai:MODEL")
+    source, output = _open_output(input_path, output_path)
+    state = BatchState(state_path or output.with_name(output.name + ".batch.sqlite"))
+    told = note or (lambda _: None)
+    briefer = Briefer(
+        dataclasses.replace(runner.briefer.caller, backend=CollectingBackend(runner.backend, state)),
+        fence_secret=state.secret,
+    )
+    done = _done_ids(output)
+    stats = BatchStats(done_before=len(done))
+    try:
+        with output.open("a", encoding="utf-8") as handle:
+            out = _Output(handle, stats, progress)
+            wait_and_collect(state, runner.backend, poll_seconds=poll_seconds, note=told, sleep=sleep)
+            for round_no in itertools.count(state.rounds() + 1):
+                waiting: list[str] = []
+                for case_id, item in _cases(source, set(done), out):
+                    try:
+                        out.brief(case_id, functools.partial(_brief_with, briefer, item, source.parent))
+                    except AnswerPending:
+                        waiting.append(case_id)
+                done = _done_ids(output)
+                if not waiting:
+                    break
+                if round_no > max_rounds or not state.count("wanted"):
+                    for case_id in waiting:
+                        out.write(
+                            {"id": case_id, "error": f"no answer after {round_no - 1} Batch API rounds"}
+                        )
+                    break
+                told(f"round {round_no}: {len(waiting)} articles wait for answers")
+                run_round(state, runner.backend, round_no, poll_seconds=poll_seconds, note=told, sleep=sleep)
+    finally:
+        state.close()
     return stats

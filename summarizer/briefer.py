@@ -21,9 +21,9 @@ from .articles import Article
 from .attribution import Attribution, attribute, proper_nouns
 from .brief import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
 from .dates import find_dates
-from .errors import ContextLengthError
+from .errors import AnswerPending, ContextLengthError
 from .grounding import aliases_for, check_brief, source_for
-from .numbers import find_numbers
+from .numbers import NumberMention, find_numbers
 from .pipeline import Caller, Usage
 from .prompts import Fence
 from .segments import Sentence, attributed_sentences, sentence_at, sentences
@@ -44,12 +44,14 @@ Run = Callable[..., Any]
 @dataclass
 class Briefer:
     caller: Caller
+    fence_secret: bytes | None = None
+    """Set by the Batch API path: the same article gets the same fence, so its requests repeat exactly."""
 
     def brief(self, article: Article) -> Brief:
         started = time.perf_counter()
         text = article.text
         self._check_length(text)
-        fence = Fence.new(text)
+        fence = Fence.new(text, self.fence_secret)
         date = article.date.isoformat() if article.date else None
         usage = Usage()
         warnings: list[str] = []
@@ -74,11 +76,26 @@ class Briefer:
         if self.caller.prompt.passes == ("single",):
             return self._single(article, fence, date, started)
         sents = sentences(text)
-        summary = run("summary", P.SummaryOut, 200)
         attributions = _attributions(sents)
-        who, where = self._entities(run, text, sents, attributions)
+        # The first three calls need no model answer, only the article: each is asked even when another
+        # is still pending (the Batch API path sends all three in one round, then the disputes call).
+        waiting: list[AnswerPending] = []
+
+        def asked(call: Callable[[], Any]) -> Any:
+            try:
+                return call()
+            except AnswerPending as exc:
+                waiting.append(exc)
+                return None
+
+        summary = asked(lambda: run("summary", P.SummaryOut, 200))
+        entities = asked(lambda: self._entities(run, text, sents, attributions))
+        counted = asked(lambda: self._count_figures(run, text, sents, warnings))
+        if waiting:
+            raise AnswerPending(f"{len(waiting)} answers pending")
+        who, where = entities
         claims = _claims(attributions, text, who)
-        figures = self._figures(run, text, sents, attributions, who, warnings)
+        figures = _figures(counted, attributions, text, who)
         disputes = self._disputes(run, claims)
         brief = Brief(
             headline=summary.headline.strip(),
@@ -173,17 +190,10 @@ class Briefer:
             person.aliases = aliases_for(person.name, person.kind, text, others=taken)
         return people, places
 
-    def _figures(
-        self,
-        run: Run,
-        text: str,
-        sents: list[Sentence],
-        attributions: list[tuple[Sentence, Attribution]],
-        who: list[Person],
-        warnings: list[str],
-    ) -> list[Figure]:
-        said = {sent.start: a for sent, a in attributions}
-        figures: list[Figure] = []
+    def _count_figures(
+        self, run: Run, text: str, sents: list[Sentence], warnings: list[str]
+    ) -> list[tuple[NumberMention, Sentence, str]]:
+        """Every number code finds, with what the model says it counts (numbers it cannot name are dropped)."""
         mentions = find_numbers(text)
         if len(mentions) > MAX_FIGURES:
             warnings.append(f"figure: only the first {MAX_FIGURES} of {len(mentions)} numbers were labelled")
@@ -197,27 +207,14 @@ class Briefer:
         keys = [f"{i + 1}: {m.text}" for i, (m, _) in enumerate(found)]
         candidates = [{"key": key, "sentence": sent.text} for key, (_, sent) in zip(keys, found, strict=True)]
         out = run("figures", P.counts_model(tuple(keys)), 16 + 22 * len(keys), candidates=candidates)
+        counted = []
         for (mention, sent), counts in zip(found, out.answers(), strict=True):
             counts = counts.strip(" ,.;:")
             if not re.search(r"[A-Za-z]{3,}", counts):
                 warnings.append(f"figures: dropped {mention.text!r}: the model did not say what it counts")
                 continue
-            attribution = said.get(sent.start)
-            q = mention.quantity
-            figures.append(
-                Figure(
-                    text=mention.text,
-                    value=q.value,
-                    upper=q.upper,
-                    approx=q.approx,
-                    counts=counts,
-                    unit=q.unit,
-                    source=source_for(attribution.source, text, who) if attribution else None,
-                    evidence=sent.text,
-                    span=(sent.start, sent.end),
-                )
-            )
-        return figures
+            counted.append((mention, sent, counts))
+        return counted
 
     def _disputes(self, run: Run, claims: list[Claim]) -> list[Dispute]:
         if len({c.source.casefold() for c in claims}) < 2:
@@ -237,6 +234,33 @@ class Briefer:
             if len(sources) >= 2:
                 disputes.append(Dispute(topic=d.topic.strip(), sources=sources, claims=ids))
         return disputes
+
+
+def _figures(
+    counted: list[tuple[NumberMention, Sentence, str]],
+    attributions: list[tuple[Sentence, Attribution]],
+    text: str,
+    who: list[Person],
+) -> list[Figure]:
+    said = {sent.start: a for sent, a in attributions}
+    figures: list[Figure] = []
+    for mention, sent, counts in counted:
+        attribution = said.get(sent.start)
+        q = mention.quantity
+        figures.append(
+            Figure(
+                text=mention.text,
+                value=q.value,
+                upper=q.upper,
+                approx=q.approx,
+                counts=counts,
+                unit=q.unit,
+                source=source_for(attribution.source, text, who) if attribution else None,
+                evidence=sent.text,
+                span=(sent.start, sent.end),
+            )
+        )
+    return figures
 
 
 def _attributions(sents: list[Sentence]) -> list[tuple[Sentence, Attribution]]:

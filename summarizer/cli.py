@@ -346,12 +346,23 @@ def batch(
     ] = 4,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = 60.0,
+    batch_api: Annotated[
+        bool,
+        typer.Option(
+            "--batch-api",
+            help="Send the model calls through OpenAI's Batch API (openai: models): cheaper, answers within "
+            "24 h. Run the same command again after a stop: it picks up its batches.",
+        ),
+    ] = False,
+    poll: Annotated[
+        float, typer.Option("--poll", min=0.0, help="Seconds between Batch API status checks.")
+    ] = 30.0,
 ) -> None:
     """Brief every article of a JSONL file into a JSONL of briefs (resumable; one bad article is one error line)."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from .batch import run_batch
+    from .batch import run_batch, run_batch_api
 
     runner = _runner(model, base_url, mode, prompt, no_cache, timeout)
     progress = Progress(
@@ -379,7 +390,12 @@ def batch(
                 rate = done / max(1e-9, time.perf_counter() - started)
                 progress.update(task, advance=1, description=case_id[:24], rate=f"{rate:.2f}/s")
 
-            stats = run_batch(source, out, runner, concurrency=concurrency, progress=tick)
+            if batch_api:
+                stats = run_batch_api(
+                    source, out, runner, poll_seconds=poll, progress=tick, note=progress.log
+                )
+            else:
+                stats = run_batch(source, out, runner, concurrency=concurrency, progress=tick)
     finally:
         runner.close()
     typer.echo(

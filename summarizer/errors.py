@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "AnswerPending",
     "ArticleError",
     "ConfigError",
     "ContextLengthError",
@@ -80,3 +81,10 @@ class ContextLengthError(ProviderError):
 
 class InvalidOutputError(ProviderError):
     """The model's output stayed invalid after the re-asks."""
+
+
+class AnswerPending(SummarizerError):
+    """Not a failure: the Batch API path asked for an answer that a later batch will bring. Only that path
+    raises it, and it catches it; a brief that meets it is finished in a later round."""
+
+    exit_code = 6

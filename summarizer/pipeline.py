@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import (
+    AnswerPending,
     InvalidOutputError,
     RefusalError,
     SummarizerError,
@@ -184,11 +185,15 @@ class Caller:
 
         def transport(*args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
+            pending = False
             error = None
             completion = None
             try:
                 completion = self.backend.send(kwargs)
                 return completion
+            except AnswerPending:
+                pending = True  # not a call: the request waits for the next batch
+                raise
             except SummarizerError as exc:
                 error = str(exc)
                 raise
@@ -205,7 +210,7 @@ class Caller:
                 usage.output_tokens += int(getattr(used, "completion_tokens", 0) or 0)
                 if text is not None:
                     texts.append(text)
-                if self.store is not None:
+                if self.store is not None and not pending:
                     self.store.log_call(
                         model=self.backend.label,
                         endpoint=self.backend.endpoint,

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import (
@@ -45,6 +45,7 @@ __all__ = [
 
 StructuredMode = Literal["auto", "tools", "json_schema", "json_object"]
 _MODES: tuple[str, ...] = ("auto", "tools", "json_schema", "json_object")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ class OpenAIBackend(Backend):
         if self._json_object:
             kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
         try:
-            completion = _with_retries(
+            completion = with_retries(
                 lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint
             )
         except (
@@ -289,6 +290,16 @@ class OpenAIBackend(Backend):
         if not getattr(completion, "choices", None):
             raise ProviderError(f"{self.endpoint} answered with no choices")
         return completion
+
+    def api(self, call: Callable[[Any], T]) -> T:
+        """Any other call on the openai client (files, batches), under the same retry policy and with the same
+        one-line, key-free errors as `send`."""
+        import openai
+
+        try:
+            return with_retries(lambda: call(self._client), self.retry, self.endpoint)  # type: ignore[no-any-return]
+        except openai.APIStatusError as exc:
+            raise _status_error(exc, self.endpoint, self._secret) from None
 
 
 def _format_rejected(exc: Any) -> bool:
@@ -354,7 +365,7 @@ def _retry_after(exc: BaseException, cap: float) -> float | None:
     return None
 
 
-def _with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -> Any:
+def with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -> Any:
     """Run `call` with our transport retry policy (jittered exponential backoff, Retry-After honoured)."""
     import openai
     from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
