@@ -10,8 +10,10 @@ only its own few tokens.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +48,8 @@ class Briefer:
     caller: Caller
     fence_secret: bytes | None = None
     """Set by the Batch API path: the same article gets the same fence, so its requests repeat exactly."""
+    parallel: bool = True
+    """Send a brief's independent calls at once where the backend serves them so (servers, not in-process)."""
 
     def brief(self, article: Article) -> Brief:
         started = time.perf_counter()
@@ -55,30 +59,37 @@ class Briefer:
         date = article.date.isoformat() if article.date else None
         usage = Usage()
         warnings: list[str] = []
+        lock = threading.Lock()
 
-        def run(task: str, model: type[Any], max_tokens: int, **context: Any) -> Any:
-            extra = {k: v for k, v in context.items() if k != "sources"}
-            messages = self.caller.prompt.messages(task, fence=fence, article=text, date=date, **extra)
-            outcome = self.caller.call(
-                task,
-                messages,
-                model,
-                {"article": text, **context},
-                fence=fence,
-                max_tokens=max_tokens,
-                article_sha256=article.sha256,
-                drop=P.drop_items,
-            )
-            usage.add(outcome.usage)
-            warnings.extend(f"{task}: {w}" for w in outcome.warnings)
-            return outcome.value
+        def runner(notes: list[str]) -> Run:
+            def run(task: str, model: type[Any], max_tokens: int, **context: Any) -> Any:
+                extra = {k: v for k, v in context.items() if k != "sources"}
+                messages = self.caller.prompt.messages(task, fence=fence, article=text, date=date, **extra)
+                outcome = self.caller.call(
+                    task,
+                    messages,
+                    model,
+                    {"article": text, **context},
+                    fence=fence,
+                    max_tokens=max_tokens,
+                    article_sha256=article.sha256,
+                    drop=P.drop_items,
+                )
+                with lock:
+                    usage.add(outcome.usage)
+                notes.extend(f"{task}: {w}" for w in outcome.warnings)
+                return outcome.value
+
+            return run
 
         if self.caller.prompt.passes == ("single",):
             return self._single(article, fence, date, started)
         sents = sentences(text)
         attributions = _attributions(sents)
-        # The first three calls need no model answer, only the article: each is asked even when another
-        # is still pending (the Batch API path sends all three in one round, then the disputes call).
+        # The first three calls need only the article, no model answer. Against a server they go out at once
+        # (a brief then waits two round trips, not four); on the Batch API path each is asked even when
+        # another is still pending, so all three go in one round and the disputes call in the next.
+        notes: tuple[list[str], list[str], list[str]] = ([], [], [])
         waiting: list[AnswerPending] = []
 
         def asked(call: Callable[[], Any]) -> Any:
@@ -88,15 +99,22 @@ class Briefer:
                 waiting.append(exc)
                 return None
 
-        summary = asked(lambda: run("summary", P.SummaryOut, 200))
-        entities = asked(lambda: self._entities(run, text, sents, attributions))
-        counted = asked(lambda: self._count_figures(run, text, sents, warnings))
+        summary, entities, counted = _together(
+            [
+                lambda: asked(lambda: runner(notes[0])("summary", P.SummaryOut, 200)),
+                lambda: asked(lambda: self._entities(runner(notes[1]), text, sents, attributions)),
+                lambda: asked(lambda: self._count_figures(runner(notes[2]), text, sents, notes[2])),
+            ],
+            parallel=self.parallel and self.caller.backend.parallel_calls,
+        )
+        for note in notes:
+            warnings.extend(note)
         if waiting:
             raise AnswerPending(f"{len(waiting)} answers pending")
         who, where = entities
         claims = _claims(attributions, text, who)
         figures = _figures(counted, attributions, text, who)
-        disputes = self._disputes(run, claims)
+        disputes = self._disputes(runner(warnings), claims)
         brief = Brief(
             headline=summary.headline.strip(),
             what=summary.what.strip(),
@@ -234,6 +252,27 @@ class Briefer:
             if len(sources) >= 2:
                 disputes.append(Dispute(topic=d.topic.strip(), sources=sources, claims=ids))
         return disputes
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _together(calls: list[Callable[[], Any]], *, parallel: bool) -> list[Any]:
+    """Each call's result, in order. In parallel the first runs here and the rest on a shared pool; an error
+    is raised in call order either way, so the same failure surfaces as when they run one by one."""
+    if not parallel or len(calls) < 2:
+        return [call() for call in calls]
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=64, thread_name_prefix="summarizer-call")
+    futures = [_pool.submit(call) for call in calls[1:]]
+    try:
+        first = calls[0]()
+    finally:
+        wait(futures)  # nothing keeps running behind an error
+    return [first, *(f.result() for f in futures)]
 
 
 def _figures(

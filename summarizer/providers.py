@@ -151,6 +151,11 @@ class Backend:
         return "json_schema"
 
     @property
+    def parallel_calls(self) -> bool:
+        """Whether calls may overlap usefully: a server serves them at once, an in-process model does not."""
+        return False
+
+    @property
     def context_tokens(self) -> int | None:
         return None
 
@@ -247,6 +252,10 @@ class OpenAIBackend(Backend):
     @property
     def endpoint(self) -> str:
         return redact_url(self.spec.base_url) or "https://api.openai.com/v1"
+
+    @property
+    def parallel_calls(self) -> bool:
+        return True
 
     @property
     def instructor_mode(self) -> str:

@@ -7,6 +7,7 @@ per pass (summary, entities, figures, disputes); a transport retry or a re-ask a
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,7 +30,7 @@ from summarizer.errors import (
 )
 from summarizer.providers import RetryPolicy
 
-from fault_server import DEFAULT_USAGE, FaultServer
+from fault_server import DEFAULT_USAGE, FaultServer, schema_name
 
 ARTICLE = (
     "WELLINGTON — The city council approved a new flood barrier on Tuesday after a long debate. "
@@ -66,8 +67,14 @@ def make(server: FaultServer, tmp_path: Path) -> Iterator[Factory]:
             retry_after_cap=policy.pop("retry_after_cap", 2.0),
             **policy,
         )
+        # One call at a time: these tests script each call's faults in order (parallel calls: see below).
         runner = Summarizer.create(
-            "openai:test", base_url=server.url, cache=False, db_path=tmp_path / "db.sqlite", retry=retry
+            "openai:test",
+            base_url=server.url,
+            cache=False,
+            db_path=tmp_path / "db.sqlite",
+            retry=retry,
+            parallel=False,
         )
         made.append(runner)
         return runner
@@ -508,3 +515,37 @@ def test_api_key_never_reaches_eval_reports_or_batch_output(
     outputs += "".join(r.output + repr(r.exception) for r in results).encode()
     assert (tmp_path / "run" / "report.html").exists() and (tmp_path / "out.jsonl").exists()
     assert SECRET.encode() not in outputs
+
+
+def test_the_three_article_only_calls_go_out_together_then_disputes(tmp_path: Path) -> None:
+    """Against a server the summary, entity and figure calls overlap; disputes waits for the entities."""
+    lock = threading.Lock()
+    state = {"in_flight": 0, "most": 0}
+    order: list[str | None] = []
+
+    def script(index: int, body: dict[str, Any]) -> tuple[Any, ...]:
+        with lock:
+            order.append(schema_name(body))
+        return ("stall", 0.5)
+
+    with FaultServer(script) as server:
+        runner = Summarizer.create("openai:test", base_url=server.url, cache=False, db_path=tmp_path / "db")
+        send = runner.backend.send
+
+        def tracked(request: dict[str, Any]) -> Any:
+            with lock:
+                state["in_flight"] += 1
+                state["most"] = max(state["most"], state["in_flight"])
+            try:
+                return send(request)
+            finally:
+                with lock:
+                    state["in_flight"] -= 1
+
+        runner.backend.send = tracked  # type: ignore[method-assign]
+        brief = runner.summarize(ARTICLE)
+        runner.close()
+    assert state["most"] == 3, "the three article-only calls were in flight at once"
+    assert sorted(n or "" for n in order[:3]) == ["FigureCounts", "NameKinds", "SummaryOut"]
+    assert order[3:] == ["DisputesOut"]
+    assert brief.meta.attempts == 4
