@@ -272,7 +272,8 @@ class OpenAIBackend(Backend):
         kwargs = dict(request)
         kwargs.setdefault("model", self.spec.model)
         kwargs.setdefault("timeout", self.retry.timeout)
-        if self._json_object:
+        as_object = self._json_object  # read once: calls on other threads may switch it meanwhile
+        if as_object:
             kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
         try:
             completion = with_retries(
@@ -287,7 +288,7 @@ class OpenAIBackend(Backend):
         except openai.APIStatusError as exc:
             if (
                 self.spec.mode == "auto"
-                and not self._json_object
+                and not as_object
                 and "response_format" in kwargs
                 and _format_rejected(exc)
             ):

@@ -549,3 +549,32 @@ def test_the_three_article_only_calls_go_out_together_then_disputes(tmp_path: Pa
     assert sorted(n or "" for n in order[:3]) == ["FigureCounts", "NameKinds", "SummaryOut"]
     assert order[3:] == ["DisputesOut"]
     assert brief.meta.attempts == 4
+
+
+def test_format_rejection_of_calls_in_flight_together_switches_every_one(tmp_path: Path) -> None:
+    """llama-cpp-python's server rejects `json_schema` with a 500; the three calls that went out together are
+    each rejected, and each is sent again as json_object (found by the real-server test)."""
+
+    def script(index: int, body: dict[str, Any]) -> tuple[Any, ...] | None:
+        if body.get("response_format", {}).get("type") == "json_schema":
+            return (
+                "stall",
+                0.2,
+                ("status", 500, None, "response_format type: Input should be 'json_object'"),
+            )
+        return None
+
+    with FaultServer(script) as server:
+        runner = Summarizer.create(
+            "openai:test",
+            base_url=server.url,
+            cache=False,
+            db_path=tmp_path / "db",
+            retry=RetryPolicy(http_retries=0, timeout=5.0),
+        )
+        brief = runner.summarize(ARTICLE)
+        runner.close()
+        types = [b["response_format"]["type"] for b in server.bodies]
+    assert_smart_brief(brief)
+    assert types[:3] == ["json_schema"] * 3, "the three article-only calls went out before any answer"
+    assert types.count("json_schema") == 3 and types.count("json_object") == N
