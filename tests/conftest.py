@@ -122,3 +122,15 @@ def contract_keys() -> set[str]:
         "warnings",
         "meta",
     }
+
+
+def article_lines(tmp_path: Path, n: int, extra: str = "") -> Path:
+    """A batch input of n distinct articles (the core suite's, each with its own last line), then `extra`."""
+    texts = sorted((ROOT / "evals" / "articles").glob("*.txt"))
+    source = tmp_path / "in.jsonl"
+    with source.open("w") as handle:
+        for i in range(n):
+            text = texts[i % len(texts)].read_text(encoding="utf-8") + f"\nCopy number {i}."
+            handle.write(json.dumps({"id": f"a{i:03d}", "text": text}) + "\n")
+        handle.write(extra)
+    return source

@@ -10,18 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import article_lines
 from fault_server import FaultServer
-
-
-def _inputs(tmp_path: Path, n: int) -> Path:
-    texts = sorted((ROOT / "evals" / "articles").glob("*.txt"))
-    source = tmp_path / "in.jsonl"
-    with source.open("w") as handle:
-        for i in range(n):
-            text = texts[i % len(texts)].read_text(encoding="utf-8") + f"\nCopy number {i}."
-            handle.write(json.dumps({"id": f"a{i:03d}", "text": text}) + "\n")
-    return source
 
 
 def _batch(source: Path, out: Path, url: str, db: Path) -> subprocess.Popen[str]:
@@ -55,7 +45,7 @@ def _lines(path: Path) -> int:
 
 
 def test_killed_half_way_then_restarted_briefs_each_article_once(tmp_path: Path) -> None:
-    source = _inputs(tmp_path, 500)
+    source = article_lines(tmp_path, 500)
     out = tmp_path / "out.jsonl"
     with FaultServer() as server:
         first = _batch(source, out, server.url, tmp_path / "db.sqlite")

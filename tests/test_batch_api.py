@@ -20,19 +20,8 @@ from summarizer.batch import run_batch, run_batch_api
 from summarizer.batch_api import BatchState
 from summarizer.errors import ConfigError
 
-from conftest import ROOT
+from conftest import article_lines
 from fault_server import FaultServer
-
-
-def _inputs(tmp_path: Path, n: int, extra: str = "") -> Path:
-    texts = sorted((ROOT / "evals" / "articles").glob("*.txt"))
-    source = tmp_path / "in.jsonl"
-    with source.open("w") as handle:
-        for i in range(n):
-            text = texts[i % len(texts)].read_text(encoding="utf-8") + f"\nCopy number {i}."
-            handle.write(json.dumps({"id": f"a{i:03d}", "text": text}) + "\n")
-        handle.write(extra)
-    return source
 
 
 def _records(path: Path) -> dict[str, dict[str, Any]]:
@@ -47,7 +36,7 @@ def _without_meta(brief: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_batch_api_gives_the_direct_briefs_in_two_rounds_sending_each_request_once(tmp_path: Path) -> None:
-    source = _inputs(tmp_path, 8, extra="not json\n")
+    source = article_lines(tmp_path, 8, extra="not json\n")
     with FaultServer() as chat:
         direct = Summarizer.create(
             "openai:test", base_url=chat.url, db_path=tmp_path / "direct.db", cache=False
@@ -88,7 +77,7 @@ def test_batch_api_gives_the_direct_briefs_in_two_rounds_sending_each_request_on
 
 
 def test_failed_lines_are_sent_again_or_become_that_articles_error(tmp_path: Path) -> None:
-    source = _inputs(tmp_path, 4)
+    source = article_lines(tmp_path, 4)
     seen: dict[str, int] = {}
 
     def fail(body: dict[str, Any]) -> int | None:
@@ -117,7 +106,7 @@ def test_failed_lines_are_sent_again_or_become_that_articles_error(tmp_path: Pat
 
 
 def test_a_local_model_is_refused_with_a_clear_error(tmp_path: Path) -> None:
-    source = _inputs(tmp_path, 1)
+    source = article_lines(tmp_path, 1)
     runner = Summarizer.create("local", db_path=tmp_path / "b.db")
     with pytest.raises(ConfigError, match="openai:MODEL"):
         run_batch_api(source, tmp_path / "out.jsonl", runner)
@@ -126,7 +115,7 @@ def test_a_local_model_is_refused_with_a_clear_error(tmp_path: Path) -> None:
 def test_killed_while_waiting_then_restarted_polls_its_batch_and_briefs_each_article_once(
     tmp_path: Path,
 ) -> None:
-    source = _inputs(tmp_path, 30)
+    source = article_lines(tmp_path, 30)
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "SUMMARIZER_DB": str(tmp_path / "db.sqlite")}
 
