@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, get_args
 
 from instructor import ResponseSchema
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_serializer, model_validator
 
 __all__ = [
     "Answer",
@@ -113,36 +113,102 @@ class SummaryOut(Answer):
 Kind = Literal["person", "organization", "group", "government", "country", "region", "city", "site", "none"]
 
 
-@lru_cache(maxsize=512)
-def kinds_model(names: tuple[str, ...]) -> type[BaseModel]:
-    """One required key per name, in order, each an enum of kinds: the grammar writes the name, the model only
-    picks its kind right after reading it, so answers cannot drift out of step with the list."""
-    fields: dict[str, Any] = {
-        f"n{i}": (Kind, Field(alias=name, description=f"What {name} is in the article."))
-        for i, name in enumerate(names)
-    }
-    return create_model("NameKinds", __base__=_Keyed, **fields)
-
-
-@lru_cache(maxsize=512)
-def counts_model(keys: tuple[str, ...]) -> type[BaseModel]:
-    """One required key per listed number ("3: over 60"), each a short phrase saying what it counts."""
-    fields: dict[str, Any] = {
-        f"n{i}": (
-            str,
-            Field(alias=key, max_length=60, description="What this number counts, in a few words."),
-        )
-        for i, key in enumerate(keys)
-    }
-    return create_model("FigureCounts", __base__=_Keyed, **fields)
+_MISSING = object()
 
 
 class _Keyed(Answer):
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    """An answer with one required key per listed item, in order: the grammar writes each key, the model only
+    fills its value right after reading it, so answers cannot drift out of step with the list.
+
+    A brief has its own keys, so each brief has its own class; building a pydantic field per key cost ~5 ms a
+    class (and the JSON schema as much again). Here the class is bare, the schema is written out directly (the
+    very schema pydantic would generate for those fields: tests/test_passes.py compares them) and the values
+    are checked by a plain function."""
+
+    model_config = ConfigDict(extra="ignore")
+    keys: ClassVar[tuple[str, ...]] = ()
+    values: list[Any] = Field(default_factory=list)
+
+    @classmethod
+    def value_schema(cls, key: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @classmethod
+    def value_problem(cls, value: Any) -> str | None:
+        raise NotImplementedError
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        properties = {}
+        for key in cls.keys:
+            # pydantic's title rule for a field named `key` (GenerateJsonSchema.get_title_from_name)
+            properties[key] = {**cls.value_schema(key), "title": key.title().replace("_", " ").strip()}
+            properties[key] = dict(sorted(properties[key].items()))
+        return {"properties": properties, "required": list(cls.keys), "title": cls.__name__, "type": "object"}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError("the answer must be a JSON object with one key per listed item")
+        problems, values = [], []
+        for i, key in enumerate(cls.keys):
+            # "n0", "n1", ...: how answers cached before this class existed name their values
+            value = data[key] if key in data else data.get(f"n{i}", _MISSING)
+            if value is _MISSING:
+                problems.append(f"{key!r}: missing")
+            elif (problem := cls.value_problem(value)) is not None:
+                problems.append(f"{key!r}: {problem}")
+            values.append(value)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return {"values": values}
+
+    @model_serializer
+    def _as_keys(self) -> dict[str, Any]:
+        """Serialised as the model wrote it: one key per item."""
+        return dict(zip(type(self).keys, self.values, strict=True))
 
     def answers(self) -> list[Any]:
         """The values in the order of the keys."""
-        return [getattr(self, name) for name in type(self).model_fields]
+        return list(self.values)
+
+
+_KINDS: tuple[str, ...] = get_args(Kind)
+
+
+class _NameKinds(_Keyed):
+    @classmethod
+    def value_schema(cls, key: str) -> dict[str, Any]:
+        return {"description": f"What {key} is in the article.", "enum": list(_KINDS), "type": "string"}
+
+    @classmethod
+    def value_problem(cls, value: Any) -> str | None:
+        return None if value in _KINDS else f"must be one of {', '.join(_KINDS)}"
+
+
+class _FigureCounts(_Keyed):
+    @classmethod
+    def value_schema(cls, key: str) -> dict[str, Any]:
+        return {"description": "What this number counts, in a few words.", "maxLength": 60, "type": "string"}
+
+    @classmethod
+    def value_problem(cls, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "must be a string"
+        return None if len(value) <= 60 else "must be at most 60 characters"
+
+
+@lru_cache(maxsize=512)
+def kinds_model(names: tuple[str, ...]) -> type[_Keyed]:
+    """One required key per name (its value: the kind of thing the name is)."""
+    return type("NameKinds", (_NameKinds,), {"keys": names, "__module__": __name__})
+
+
+@lru_cache(maxsize=512)
+def counts_model(keys: tuple[str, ...]) -> type[_Keyed]:
+    """One required key per listed number ("3: over 60"), each a short phrase saying what it counts."""
+    return type("FigureCounts", (_FigureCounts,), {"keys": keys, "__module__": __name__})
 
 
 class DisputeOut(BaseModel):
