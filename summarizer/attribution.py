@@ -10,64 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segments import Sentence
+from .alignment import stands_alone
+from .segments import SPEECH_VERBS, Sentence
 
 __all__ = ["Attribution", "attribute", "proper_nouns"]
 
-_CUES = (
-    "said",
-    "says",
-    "told",
-    "tells",
-    "announced",
-    "announces",
-    "warned",
-    "warns",
-    "claimed",
-    "claims",
-    "stated",
-    "added",
-    "explained",
-    "reported",
-    "reports",
-    "denied",
-    "denies",
-    "confirmed",
-    "confirms",
-    "acknowledged",
-    "acknowledges",
-    "believes",
-    "argued",
-    "argues",
-    "estimated",
-    "estimates",
-    "noted",
-    "insisted",
-    "insists",
-    "admitted",
-    "urged",
-    "alleged",
-    "wrote",
-    "writes",
-    "suggested",
-    "suggests",
-    "predicted",
-    "ruled",
-    "concluded",
-    "revealed",
-    "declared",
-    "stressed",
-    "maintained",
-    "maintains",
-    "accused",
-    "accuses",
-    "described",
-    "replied",
-    "responded",
-    "commented",
-    "cautioned",
-)
-_CUE_RE = "|".join(_CUES)
+_CUE_RE = "|".join(SPEECH_VERBS)
 _AUX = r"(?:\s+(?:has|have|had|also|later|earlier|previously|then|today|yesterday|once|again))*"
 _WORD = r"[A-Z][\w’'&-]*"
 _LINK = r"(?:of|the|for|de|du|la|von|van|al)"
@@ -297,16 +245,56 @@ _NOT_NAMES = {
 }
 
 
+_CONTRACTIONS = {
+    "i'll",
+    "i'm",
+    "i've",
+    "i'd",
+    "it's",
+    "there's",
+    "theres",
+    "that's",
+    "we're",
+    "we'll",
+    "he's",
+    "she's",
+}
+_COUNT_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens", "millions",
+}  # fmt: skip
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+def _by_position(text: str, offset: int, starts: set[int]) -> bool:
+    """Whether a word at `offset` is capitalised by its position: a sentence or line start, or just after an
+    opening quote or bracket."""
+    if offset in starts:
+        return True
+    before = text[:offset].rstrip(" \t")
+    return not before or before[-1] in '\n“"‘(['
+
+
 def proper_nouns(text: str, sentences: list[Sentence], limit: int = 24) -> list[tuple[str, int]]:
-    """Capitalised name phrases with the offset of their first use, most used first (ties: earliest)."""
+    """Capitalised name phrases with the offset of their first use, most used first (ties: earliest).
+
+    Not names: a possessive's "'s" ("Sweden's" is "Sweden"), contractions ("I'm"), and a single word that is
+    capitalised only where a sentence starts while the article also uses it in lower case ("Hundreds of
+    people...", "... hundreds more") or that is a count word ("Six"). Nationality words stay: a reference may
+    name "Afghan forces", and the model says what each name is."""
     starts = {s.start for s in sentences}
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
+    placed: dict[str, bool] = {}  # single words: every use so far capitalised by position
     for match in _PROPER.finditer(text):
-        phrase = match.group(1).strip(" .,’'-")
+        phrase = _POSSESSIVE_END.sub("", match.group(1).strip(" .,’'-")).strip(" .,’'-")
         offset = match.start(1)
         words = phrase.split()
-        while words and (words[0].lower() in _COMMON_STARTS or words[0].lower().strip(".") in _NOT_NAMES):
+        while words and (
+            words[0].lower() in _COMMON_STARTS
+            or words[0].lower().strip(".") in _NOT_NAMES
+            or words[0].lower().replace("’", "'") in _CONTRACTIONS
+        ):
             words = words[1:]
             offset = text.find(words[0], offset) if words else offset
         while words and words[-1].lower() in {"of", "the", "and", "for", "on", "in"}:
@@ -320,5 +308,11 @@ def proper_nouns(text: str, sentences: list[Sentence], limit: int = 24) -> list[
             continue
         counts[phrase] = counts.get(phrase, 0) + 1
         first.setdefault(phrase, offset)
+        if len(words) == 1:
+            placed[phrase] = placed.get(phrase, True) and _by_position(text, offset, starts)
+    for phrase, only_by_position in placed.items():
+        lower = phrase.lower()
+        if lower in _COUNT_WORDS or (only_by_position and stands_alone(text, lower)):
+            del counts[phrase]
     ranked = sorted(counts, key=lambda p: (-counts[p], first[p]))[:limit]
     return sorted(((p, first[p]) for p in ranked), key=lambda item: item[1])

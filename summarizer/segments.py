@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CUE_WORDS", "Sentence", "attributed_sentences", "sentence_at", "sentences"]
+__all__ = ["CUE_WORDS", "SPEECH_VERBS", "Sentence", "attributed_sentences", "sentence_at", "sentences"]
 
 _ABBREVIATIONS = {
     "mr",
@@ -62,13 +62,11 @@ _ABBREVIATIONS = {
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 
-CUE_WORDS = (
+SPEECH_VERBS = (
     "said",
     "says",
-    "say",
     "told",
     "tells",
-    "according to",
     "announced",
     "announces",
     "warned",
@@ -87,37 +85,51 @@ CUE_WORDS = (
     "acknowledged",
     "acknowledges",
     "believes",
-    "believe",
     "argued",
     "argues",
     "estimated",
     "estimates",
     "noted",
     "insisted",
+    "insists",
     "admitted",
     "urged",
-    "accused",
     "alleged",
     "wrote",
     "writes",
-    "described",
     "suggested",
     "suggests",
     "predicted",
     "ruled",
     "concluded",
-    "found",
     "revealed",
+    "declared",
+    "stressed",
+    "maintained",
+    "maintains",
+    "accused",
+    "accuses",
+    "described",
+    "replied",
+    "responded",
+    "commented",
+    "cautioned",
+)
+"""Verbs that attribute a statement to a speaker ("X said", "..., Y warned")."""
+
+CUE_WORDS = (
+    *SPEECH_VERBS,
+    "say",
+    "according to",
+    "believe",
+    "found",
     "criticized",
     "criticised",
     "called",
     "asked",
-    "replied",
-    "responded",
-    "declared",
-    "insists",
-    "stressed",
 )
+"""What makes a sentence worth reading for an attribution: the speech verbs and a few looser cues
+("according to", "called", "found") that attribution.py checks in context."""
 _CUE = re.compile(r"\b(" + "|".join(re.escape(c) for c in CUE_WORDS) + r")\b", re.IGNORECASE)
 
 

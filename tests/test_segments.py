@@ -52,3 +52,17 @@ def test_attribution_patterns() -> None:
     assert attribute(sentences("No injuries were reported in the attacks.")[0]) is None
     assert attribute(sentences("He said the town was safe.")[0]) is None
     assert attribute(sentences("He said the town was safe.")[0], last_speaker="Zia").source == "Zia"  # type: ignore[union-attr]
+
+
+def test_every_speech_verb_reaches_attribution() -> None:
+    """One verb list: a sentence attribution can read is always a candidate (five verbs once were not)."""
+    from summarizer.attribution import attribute
+    from summarizer.segments import CUE_WORDS, SPEECH_VERBS
+
+    assert set(SPEECH_VERBS) <= set(CUE_WORDS)
+    for verb in ("maintained", "maintains", "accuses", "commented", "cautioned"):
+        text = f"The mayor {verb} that the bridge was safe. Rain fell."
+        pairs = attributed_sentences(sentences(text))
+        assert len(pairs) == 1, verb
+        found = attribute(*pairs[0])
+        assert found is not None and found.source == "mayor" and found.cue == verb, (verb, found)
