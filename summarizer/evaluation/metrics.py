@@ -87,7 +87,9 @@ def aggregate(per_case: Sequence[Mapping[str, CaseScore]]) -> dict[str, Any]:
         counts: dict[str, int] = {}
         seen = False
         for case in per_case:
-            values = _values(name, case.get(name))
+            score = case.get(name)
+            # A FieldScore's values are read in place (no copy: this loop runs once per case and field).
+            values = score.values if isinstance(score, FieldScore) else _values(name, score)
             if values is None:
                 continue
             seen = True

@@ -9,15 +9,22 @@ matched/len(brief), recall is matched/len(reference), and F1 is ``2*tp / (len(br
 count form of the harmonic mean: equal to it when both are defined, and still defined -- as 0 -- when one side
 is empty and the other is not).
 
-Everything here is pure Python plus rapidfuzz (no model, no network): about a millisecond a case, and the same
-inputs always give the same numbers.
+Everything here is pure Python plus rapidfuzz (no model, no network): under a millisecond a case on one core
+(bench/harness.py times 10,000), and the same inputs always give the same numbers. Speed comes from work done
+once per reference (indexes of its names, statements and sources, cached: references repeat across cases and
+runs) and from never comparing pairs that the policy rules out; the policies themselves are the plain rules the
+docstrings state, and tests/evaluation/test_scorers.py holds each shortcut to its plain rule.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import math
+import operator
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 __all__ = [
     "FieldScore",
@@ -61,6 +68,19 @@ class FieldScore:
 
 Scorer = Callable[[Mapping[str, Any], Mapping[str, Any]], FieldScore | None]
 
+
+class _CaseMemo:
+    """What the scorers of one ``score_case`` call share: the names of each side's ``who`` and ``where`` items,
+    keyed by the id of the brief or the reference (both stay alive and unchanged during the call)."""
+
+    __slots__ = ("names",)
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[int, str], tuple[tuple[str, ...], ...]] = {}
+
+
+_case = threading.local()  # .memo: the _CaseMemo of the score_case call running in this thread, else None
+
 # Checking ``dict`` first skips the slow abstract-class check for the common case.
 _MAPS = (dict, Mapping)
 
@@ -71,10 +91,20 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
-_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_DROPPED = re.compile(r"['\u2019`]|(?<!\d)\.|\.(?!\d)")
+# Each pattern starts with the character it is about, so that the regex engine can skip to it; the lookbehind
+# that follows checks the character before it (same matches as "(?<=\w)'s\b", "(?<=\d),..." and so on).
+_POSSESSIVE = re.compile(r"['\u2019](?<=\w['\u2019])s\b")
+_DIGIT_COMMA = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
+_DROPPED = re.compile(r"['\u2019`]|\.(?:(?<!\d\.)|(?!\d))")
 _TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W_]+")
+# ASCII characters that can only separate tokens: all but letters, digits and the period of a decimal.
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == ".")}
+)
+# ASCII characters to drop (apostrophes, backquotes, periods) or to space out (the other separators).
+_ASCII_DROP_AND_SEPARATE = str.maketrans(
+    {chr(c): "" if chr(c) in "'`." else " " for c in range(128) if not chr(c).isalnum()}
+)
 
 # Function words: carry no content in statements, `what` summaries or `counts`.
 _STOPWORDS = _word_set(
@@ -128,18 +158,50 @@ _NUMBER_WORDS = (
 _SYNONYMS.update((word, str(number)) for number, word in enumerate(_NUMBER_WORDS.split()))
 
 
-@lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[str, ...]:
+def _tokenize(text: str) -> tuple[str, ...]:
     """Casefold, strip accents, drop possessive 's and apostrophes/periods (keeping decimals), split."""
     if text.isascii():
         plain = text.casefold()
     else:
         decomposed = unicodedata.normalize("NFKD", text)
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    plain = _POSSESSIVE.sub("", plain)
-    plain = _DIGIT_COMMA.sub("", plain)
-    plain = _DROPPED.sub("", plain)
-    return tuple(_TOKEN.findall(plain))
+    # Each substitution only when its pattern can match at all (the regular expressions dominate the cost).
+    if "'" in plain or "\u2019" in plain:
+        plain = _POSSESSIVE.sub("", plain)
+    if not plain.isascii():
+        if "," in plain:
+            plain = _DIGIT_COMMA.sub("", plain)
+        if "'" in plain or "\u2019" in plain or "`" in plain or "." in plain:
+            plain = _DROPPED.sub("", plain)
+        return tuple(_TOKEN.findall(plain))
+    bare = plain.replace(" ", "")
+    if bare.isalnum():
+        # Letters, digits and spaces only (most names): nothing to drop, and the words are the tokens unless
+        # one mixes digits and letters.
+        if bare.isalpha():
+            return tuple(plain.split())
+    elif not any(map(plain.__contains__, "0123456789")):
+        # Without digits no comma goes and every apostrophe, backquote and period does, and every token is a
+        # run of letters: deleting those and spacing out the rest leaves the tokens separated by spaces.
+        return tuple(plain.translate(_ASCII_DROP_AND_SEPARATE).split())
+    else:
+        if "," in plain:
+            plain = _DIGIT_COMMA.sub("", plain)
+        if "'" in plain or "`" in plain or "." in plain:
+            plain = _DROPPED.sub("", plain)
+        plain = plain.translate(_ASCII_SEPARATORS)
+    # _TOKEN never matches across a separator, so it can run word by word, and a word of only letters or only
+    # digits is a token as it stands.
+    tokens: list[str] = []
+    for word in plain.split():
+        if word.isalpha() or word.isdigit():
+            tokens.append(word)
+        else:
+            tokens.extend(_TOKEN.findall(word))
+    return tuple(tokens)
+
+
+_tokens = lru_cache(maxsize=65536)(_tokenize)
 
 
 @lru_cache(maxsize=65536)
@@ -164,153 +226,209 @@ def _stem(token: str) -> str:
     return token
 
 
+def _content_of(text: str, tokens: Callable[[str], tuple[str, ...]] = _tokenize) -> tuple[str, ...]:
+    """Stemmed content tokens of free text (stopwords removed), in order."""
+    return tuple(map(_stem, [t for t in tokens(text) if t not in _STOPWORDS]))
+
+
 @lru_cache(maxsize=65536)
 def _content(text: str) -> tuple[str, ...]:
-    """Stemmed content tokens of free text (stopwords removed), in order."""
-    return tuple(_stem(t) for t in _tokens(text) if t not in _STOPWORDS)
+    """_content_of, remembered: for texts that recur (references, statements, counts)."""
+    return _content_of(text, _tokens)
 
 
+@lru_cache(maxsize=65536)
 def _content_string(text: str) -> str:
     return " ".join(_content(text))
 
 
 # --- Name matching (who, where, and the sources of figures and claims) ---------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class _Form:
-    """One normalised spelling of a name."""
-
-    text: str
-    squashed: str
-    tokens: tuple[str, ...]
-    token_set: frozenset[str]
-    distinctive: frozenset[str]
-    heads: frozenset[str]
+# One normalised spelling of a name: (text, squashed, distinctive, heads, fuzzy_key), where text is its tokens
+# joined by spaces (text.split() gives them back), squashed the tokens joined without spaces, distinctive the
+# tokens that are not generic words, each once, joined by spaces, heads those of `_heads` joined by spaces, and
+# fuzzy_key that of `_fuzzy_key`. A flat tuple of strings, not a class, sets or nested tuples: the caches keep
+# tens of thousands of spellings, and CPython's garbage collector stops tracking a tuple of strings at its first
+# collection, while it scans sets and class instances (and, for a few collections, nested tuples) on every full
+# collection.
+_Form = tuple[str, str, str, str, str]
 
 
 @lru_cache(maxsize=65536)
 def _forms_of(raw: str) -> tuple[_Form, ...]:
     """Normalised forms of one written name: the whole, plus the part before an appositive comma."""
-    variants = [raw]
-    if "," in raw:
-        variants.append(raw.split(",", 1)[0])
-    forms: list[_Form] = []
-    for variant in variants:
-        tokens = _tokens(variant)
-        if tokens and tokens[0] == "the":
-            tokens = tokens[1:]
-        if not tokens:
-            continue
-        form = _Form(
-            text=" ".join(tokens),
-            squashed="".join(tokens),
-            tokens=tokens,
-            token_set=frozenset(tokens),
-            distinctive=frozenset(t for t in tokens if t not in _GENERIC_NAME_WORDS),
-            heads=_heads(tokens),
-        )
-        if form not in forms:
-            forms.append(form)
+    whole = _form(_tokenize(raw))  # the forms are cached, so the tokens need not be
+    if "," not in raw:
+        return () if whole is None else (whole,)
+    forms = [] if whole is None else [whole]
+    before = _form(_tokenize(raw.split(",", 1)[0]))
+    if before is not None and before not in forms:
+        forms.append(before)
     return tuple(forms)
 
 
-def _heads(tokens: tuple[str, ...]) -> frozenset[str]:
+def _form(tokens: tuple[str, ...]) -> _Form | None:
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    distinctive = [t for t in tokens if t not in _GENERIC_NAME_WORDS]
+    if len(distinctive) > 1 and len(set(distinctive)) < len(distinctive):
+        distinctive = list(dict.fromkeys(distinctive))  # each once
+    last = tokens[-1]
+    heads = last if last not in _NAME_SUFFIXES and "of" not in tokens else " ".join(_heads(tokens))
+    return (" ".join(tokens), "".join(tokens), " ".join(distinctive), heads, _fuzzy_key(tokens))
+
+
+def _heads(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The tokens a name is "about": its last token, and the last before an "of" ("Ministry of Defense")."""
-    heads: set[str] = set()
+    heads: list[str] = []
     for part in (tokens, tokens[: tokens.index("of", 1)] if "of" in tokens[1:] else ()):
         while len(part) > 1 and part[-1] in _NAME_SUFFIXES:
             part = part[:-1]
-        if part:
-            heads.add(part[-1])
-    return frozenset(heads)
+        if part and part[-1] not in heads:
+            heads.append(part[-1])
+    return tuple(heads)
 
 
-@lru_cache(maxsize=65536)
-def _entity_forms(names: tuple[str, ...]) -> tuple[_Form, ...]:
-    seen: dict[str, _Form] = {}
-    for name in names:
-        for form in _forms_of(name):
-            seen.setdefault(form.text, form)
-    return tuple(seen.values())
-
-
-def _contained(short: _Form, long: _Form, head_rule: bool) -> bool:
-    if not short.distinctive or not short.distinctive <= long.token_set:
-        return False
-    return not head_rule or not long.heads.isdisjoint(short.token_set)
-
-
-def _fuzzy_ok(a: _Form, b: _Form) -> bool:
+def _fuzzy_key(tokens: tuple[str, ...]) -> str:
     """Guard on top of the ratio: same token count, and every differing token at least 5 characters long.
 
     A one-letter slip in a long token is a misspelling ("Zabihulah"); in a short one it is usually another
-    name ("Joan" / "John", "Iran" / "Iraq").
+    name ("Joan" / "John", "Iran" / "Iraq"). Two spellings pass the guard exactly when their keys are equal:
+    the key keeps each token shorter than 5 characters in its place and blanks the others (joined by spaces,
+    which no token contains), so a short token may only face itself and a long one only another long one. A
+    key rather than a pairwise test, so that the candidates for a misspelling are one dictionary lookup away.
     """
-    if len(a.tokens) != len(b.tokens):
-        return False
-    return all(x == y or (len(x) >= 5 and len(y) >= 5) for x, y in zip(a.tokens, b.tokens, strict=True))
+    return " ".join([token if len(token) < 5 else "" for token in tokens])
 
 
-def _form_similarity(a: _Form, b: _Form, threshold: float, head_rule: bool) -> float:
-    if a.text == b.text:
-        return 1.0
-    if a.squashed == b.squashed:
-        return 0.99
-    best = 0.0
-    if len(a.tokens) == len(b.tokens):
-        ratio = fuzz.ratio(a.text, b.text, score_cutoff=threshold)
-        if ratio and _fuzzy_ok(a, b):
-            best = ratio / 100.0
-    if a.token_set.isdisjoint(b.token_set):
-        return best
-    if _contained(a, b, head_rule) or _contained(b, a, head_rule):
-        short, long = (a, b) if len(a.distinctive) <= len(b.distinctive) else (b, a)
-        coverage = len(short.distinctive) / max(len(long.distinctive), 1)
-        best = max(best, 0.5 + 0.3 * coverage)
-    return best
-
-
-@dataclass(frozen=True, slots=True)
-class _Summary:
-    """What all spellings of one entity share, for cheap decisions before comparing spellings pairwise."""
-
-    texts: frozenset[str]
-    squashed: frozenset[str]
-    tokens: frozenset[str]
-    lengths: frozenset[int]
+def _entity_forms(names: tuple[str, ...]) -> tuple[_Form, ...]:
+    """The forms of all names of one entity, one per text (the first name's first)."""
+    if len(names) == 1:
+        return _forms_of(names[0])  # one name's forms already differ in text
+    return _merged_forms(names)
 
 
 @lru_cache(maxsize=65536)
-def _summary(names: tuple[str, ...]) -> _Summary:
-    forms = _entity_forms(names)
-    return _Summary(
-        texts=frozenset(f.text for f in forms),
-        squashed=frozenset(f.squashed for f in forms),
-        tokens=frozenset().union(*(f.token_set for f in forms)),
-        lengths=frozenset(len(f.tokens) for f in forms),
-    )
+def _merged_forms(names: tuple[str, ...]) -> tuple[_Form, ...]:
+    seen: dict[str, _Form] = {}
+    for name in names:
+        for form in _forms_of(name):
+            seen.setdefault(form[0], form)
+    return tuple(seen.values())
 
 
-@lru_cache(maxsize=262144)
-def _name_similarity(a: tuple[str, ...], b: tuple[str, ...], threshold: float, head_rule: bool) -> float:
-    """Best similarity over all spellings of two entities; 0.0 means "not the same entity"."""
-    sa, sb = _summary(a), _summary(b)
-    if not sa.texts.isdisjoint(sb.texts):
-        return 1.0
-    if not sa.squashed.isdisjoint(sb.squashed):
-        return 0.99
-    if sa.tokens.isdisjoint(sb.tokens) and sa.lengths.isdisjoint(sb.lengths):
-        return 0.0  # no shared word for containment, no equal length for a misspelling
-    best = 0.0
-    for fa in _entity_forms(a):
-        for fb in _entity_forms(b):
-            score = _form_similarity(fa, fb, threshold, head_rule)
-            if score > best:
-                best = score
-                if best >= 1.0:
-                    return best
-    return best
+def _coverage_score(a: int, b: int) -> float:
+    """The score of a containment, from the two spellings' numbers of distinctive tokens."""
+    short, long = (a, b) if a <= b else (b, a)
+    return 0.5 + 0.3 * (short / max(long, 1))
+
+
+class _EntityIndex:
+    """The spellings of a list of entities (one side's ``who`` or ``where``), indexed for matching.
+
+    Two entities are as similar as their most similar pair of spellings, except that an equal spelling (1.0)
+    and then an equal squashed spelling (0.99) decide at once. Matching one entity against the list finds
+    every pair that can score without comparing them all: equal and squashed-equal spellings are dictionary
+    lookups, a misspelling can only be a spelling with the same ``_fuzzy_key``, and containment needs shared
+    distinctive tokens -- all of one side's (a distinctive token is distinctive wherever it occurs), so
+    counting the shared ones tells which side, if any, is contained. Built once per list (references repeat
+    across cases) and cached.
+    """
+
+    __slots__ = ("forms", "fuzzy", "postings", "squashed", "texts")
+
+    def __init__(self, entities: tuple[tuple[str, ...], ...]) -> None:
+        self.texts: dict[str, list[int]] = {}
+        self.squashed: dict[str, list[int]] = {}
+        self.fuzzy: dict[str, list[tuple[str, int, int]]] = {}  # key -> (text, its length, entity)
+        # every spelling: its entity's position, token set, number of distinctive tokens and heads
+        self.forms: list[tuple[int, frozenset[str], int, tuple[str, ...]]] = []
+        self.postings: dict[str, list[int]] = {}  # distinctive token -> positions in `forms`
+        for j, names in enumerate(entities):
+            for text, squashed, distinctive, heads, key in _entity_forms(names):
+                self.texts.setdefault(text, []).append(j)
+                self.squashed.setdefault(squashed, []).append(j)
+                self.fuzzy.setdefault(key, []).append((text, len(text), j))
+                tokens = distinctive.split()
+                for token in tokens:
+                    self.postings.setdefault(token, []).append(len(self.forms))
+                self.forms.append((j, frozenset(text.split()), len(tokens), tuple(heads.split())))
+
+    def pairs(
+        self, entities: Iterable[tuple[str, ...]], threshold: float, head_rule: bool
+    ) -> list[tuple[float, int, int]]:
+        """(similarity, i, j) for every entity i of ``entities`` and j of the index that match (0 is left out)."""
+        texts, squashed_texts, fuzzy, postings, indexed = (
+            self.texts,
+            self.squashed,
+            self.fuzzy,
+            self.postings,
+            self.forms,
+        )
+        # rapidfuzz's ratio is 100 * (1 - distance / total length) and the distance is at least the difference in
+        # length, so a pair whose lengths differ by more than this share of their total cannot reach threshold
+        # (the margin keeps borderline pairs for rapidfuzz to decide).
+        slack = 100.0 - threshold
+        pairs: list[tuple[float, int, int]] = []
+        for i, names in enumerate(entities):
+            forms = _entity_forms(names) if names else ()
+            if not forms:
+                continue
+            found: dict[int, float] = {}
+            for form in forms:
+                for j in texts.get(form[0], ()):
+                    found[j] = 1.0
+            for form in forms:
+                for j in squashed_texts.get(form[1], ()):
+                    if j not in found:
+                        found[j] = 0.99
+            best: dict[int, float] = {}
+            for text, _, distinctive_text, heads, key in forms:
+                size = len(text)
+                for other_text, other_size, j in fuzzy.get(key, ()):
+                    if j in found or 100 * abs(size - other_size) > slack * (size + other_size) + 1e-6:
+                        continue
+                    ratio = fuzz.ratio(text, other_text, score_cutoff=threshold)
+                    if ratio and ratio / 100.0 > best.get(j, 0.0):
+                        best[j] = ratio / 100.0
+                if not distinctive_text:
+                    continue  # containment needs a distinctive token on both sides
+                distinctive = distinctive_text.split()
+                shared: dict[int, int] = {}  # spelling -> how many distinctive tokens it shares with this one
+                for token in distinctive:
+                    for k in postings.get(token, ()):
+                        shared[k] = shared.get(k, 0) + 1
+                tokens: frozenset[str] | None = None
+                for k, count in shared.items():
+                    j, other_tokens, other_distinctive, other_heads = indexed[k]
+                    if j in found:
+                        continue
+                    # Containment, either way: one spelling's distinctive tokens (non-empty) all occur in the
+                    # other and, with the head rule, one of the other's heads occurs in it. This spelling's
+                    # distinctive tokens all occur in the other exactly when all of them are shared, and
+                    # conversely.
+                    if count == len(distinctive) and head_rule:
+                        if tokens is None:
+                            tokens = frozenset(text.split())
+                        contained = not tokens.isdisjoint(other_heads)
+                    else:
+                        contained = count == len(distinctive)
+                    if not contained and count == other_distinctive:
+                        contained = not head_rule or not other_tokens.isdisjoint(heads.split())
+                    if contained:
+                        score = _coverage_score(len(distinctive), other_distinctive)
+                        if score > best.get(j, 0.0):
+                            best[j] = score
+            pairs.extend([(sim, i, j) for j, sim in found.items()])
+            pairs.extend([(sim, i, j) for j, sim in best.items()])
+        return pairs
+
+
+@lru_cache(maxsize=4096)
+def _entity_index(entities: tuple[tuple[str, ...], ...]) -> _EntityIndex:
+    return _EntityIndex(entities)
 
 
 def _greedy(pairs: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
@@ -364,15 +482,8 @@ def _entity_scorer(field_name: str, threshold: float, head_rule: bool) -> Scorer
             return None
         ref_items = _items(reference, field_name)
         brief_items = _items(brief, field_name)
-        ref_forms = [_names_of(item) for item in ref_items]
-        brief_forms = [_names_of(item) for item in brief_items]
-        pairs: list[tuple[float, int, int]] = []
-        for i, bf in enumerate(brief_forms):
-            for j, rf in enumerate(ref_forms):
-                sim = _name_similarity(bf, rf, threshold, head_rule)
-                if sim > 0.0:
-                    pairs.append((sim, i, j))
-        chosen = _greedy(pairs)
+        index = _entity_index(_names_in(reference, field_name))
+        chosen = _greedy(index.pairs(_names_in(brief, field_name), threshold, head_rule))
         matched_b = {i for _, i, _ in chosen}
         matched_r = {j for _, _, j in chosen}
         hits = [f"{_label(brief_items[i])} ~ {_label(ref_items[j])} ({s:.2f})" for s, i, j in chosen]
@@ -389,6 +500,18 @@ def _entity_scorer(field_name: str, threshold: float, head_rule: bool) -> Scorer
         )
 
     return score
+
+
+def _names_in(side: Mapping[str, Any], field: str) -> tuple[tuple[str, ...], ...]:
+    """The names of each item of ``side[field]``, in order; shared by the scorers of one case."""
+    memo: _CaseMemo | None = getattr(_case, "memo", None)
+    if memo is None:
+        return tuple([_names_of(item) for item in _items(side, field)])
+    key = (id(side), field)
+    names = memo.names.get(key)
+    if names is None:
+        names = memo.names[key] = tuple([_names_of(item) for item in _items(side, field)])
+    return names
 
 
 def _names_of(item: Any) -> tuple[str, ...]:
@@ -499,41 +622,23 @@ def _alias_table(who: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, ...]]
     table: dict[str, list[str]] = {}
     for names in who:
         for form in _entity_forms(names):
-            table.setdefault(form.text, []).extend(names)
+            table.setdefault(form[0], []).extend(names)
     return {text: tuple(names) for text, names in table.items()}
 
 
-class _SourceIndex:
-    """Expands a source name to every spelling of the ``who`` entity it names (exact normalised lookup).
-
-    Built lazily: most pairs are rejected on value or wording before their sources are compared.
-    """
-
-    def __init__(self, who: Iterable[Any]) -> None:
-        self._who = who
-        self._table: dict[str, tuple[str, ...]] | None = None
-
-    def names(self, source: str) -> tuple[str, ...]:
-        if self._table is None:
-            self._table = _alias_table(tuple(_names_of(item) for item in self._who))
-        names = [source]
-        for form in _forms_of(source):
-            names.extend(self._table.get(form.text, ()))
-        return tuple(dict.fromkeys(names))
+def _expanded(source: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """``source`` and every spelling of the ``who`` entities that use one of its normalised spellings."""
+    names = [source]
+    for form in _forms_of(source):
+        names.extend(table.get(form[0], ()))
+    return tuple(dict.fromkeys(names))
 
 
-def _sources_agree(
-    brief_source: Any,
-    ref_source: Any,
-    brief_index: _SourceIndex,
-    ref_index: _SourceIndex,
-    threshold: float,
-) -> bool:
-    b = brief_source if isinstance(brief_source, str) and brief_source.strip() else None
-    r = ref_source if isinstance(ref_source, str) and ref_source.strip() else None
-    if b is None or r is None:
-        return b is None and r is None
-    return _name_similarity(brief_index.names(b), ref_index.names(r), threshold, True) > 0.0
+@lru_cache(maxsize=4096)
+def _source_entities(who: tuple[tuple[str, ...], ...], sources: tuple[str, ...]) -> _EntityIndex:
+    """The index of one side's named sources, each expanded through that side's ``who`` (references repeat)."""
+    table = _alias_table(who)
+    return _EntityIndex(tuple([_expanded(source, table) for source in sources]))
 
 
 # --- Figures -------------------------------------------------------------------------------------------
@@ -552,14 +657,6 @@ def _interval(item: Mapping[str, Any]) -> tuple[float, float] | None:
         return None
     high = _number(item.get("upper"))
     return (low, high) if high is not None and high >= low else (low, low)
-
-
-def _at_most(x: float, y: float, tolerance: float) -> bool:
-    return x <= y or math.isclose(x, y, rel_tol=tolerance)
-
-
-def _overlap(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
-    return _at_most(a[0], b[1], tolerance) and _at_most(b[0], a[1], tolerance)
 
 
 def _counts_similarity(a: str, b: str) -> float:
@@ -611,23 +708,46 @@ def figures_scorer(
             return None
         ref_items = _items(reference, "figures")
         brief_items = _items(brief, "figures")
-        ref_parsed = [_parse_figure(item) for item in ref_items]
-        brief_parsed = [_parse_figure(item) for item in brief_items]
+        ref_parsed = [
+            (_interval(item) if isinstance(item, _MAPS) else None, _counts_text(item)) for item in ref_items
+        ]
         pairs: list[tuple[float, int, int]] = []
-        for i, (b_interval, b_counts) in enumerate(brief_parsed):
+        isclose = math.isclose
+        for i, b_item in enumerate(brief_items):
+            b_interval = _interval(b_item) if isinstance(b_item, _MAPS) else None
             if b_interval is None:
                 continue
+            b_low, b_high = b_interval
+            b_counts: str | None = None
             for j, (r_interval, r_counts) in enumerate(ref_parsed):
-                if r_interval is None or not _overlap(b_interval, r_interval, tolerance):
+                if r_interval is None:
                     continue
+                # The intervals overlap: each low end is at most the other's high end, or equal within tolerance.
+                r_low, r_high = r_interval
+                if not (b_low <= r_high or isclose(b_low, r_high, rel_tol=tolerance)):
+                    continue
+                if not (r_low <= b_high or isclose(r_low, b_high, rel_tol=tolerance)):
+                    continue
+                if b_counts is None:
+                    b_counts = _counts_text(b_item)
                 sim = _counts_similarity(b_counts, r_counts)
                 if sim < counts_threshold:
                     continue
                 exact = b_interval == r_interval
                 pairs.append((sim / 100.0 + (0.001 if exact else 0.0), i, j))
         chosen = _greedy(pairs)
-        brief_index = _SourceIndex(_items(brief, "who"))
-        ref_index = _SourceIndex(_items(reference, "who"))
+        judged_pairs = [
+            (_source_name(brief_items[i]), _source_name(ref_items[j]))
+            for _, i, j in chosen
+            if isinstance(ref_items[j], _MAPS) and "source" in ref_items[j]
+        ]
+        agree = _agreeing_sources(
+            brief,
+            reference,
+            [b for b, _ in judged_pairs],
+            [_source_name(item) for item in ref_items],
+            name_threshold,
+        )
         judged = agreed = 0
         hits: list[str] = []
         for _, i, j in chosen:
@@ -635,9 +755,7 @@ def figures_scorer(
             note = ""
             if isinstance(r_item, _MAPS) and "source" in r_item:
                 judged += 1
-                if _sources_agree(
-                    b_item.get("source"), r_item.get("source"), brief_index, ref_index, name_threshold
-                ):
+                if (_source_name(b_item), _source_name(r_item)) in agree:
                     agreed += 1
                 else:
                     note = " [source differs]"
@@ -657,11 +775,9 @@ def figures_scorer(
     return score
 
 
-def _parse_figure(item: Any) -> tuple[tuple[float, float] | None, str]:
-    if not isinstance(item, _MAPS):
-        return None, ""
-    counts = item.get("counts")
-    return _interval(item), _content_string(counts) if isinstance(counts, str) else ""
+def _counts_text(item: Any) -> str:
+    counts = item.get("counts") if isinstance(item, _MAPS) else None
+    return _content_string(counts) if isinstance(counts, str) else ""
 
 
 # --- Claims --------------------------------------------------------------------------------------------
@@ -693,28 +809,38 @@ def claims_scorer(threshold: float = 55.0, name_threshold: float = 88.0) -> Scor
             return None
         ref_items = _items(reference, "claims")
         brief_items = _items(brief, "claims")
-        brief_index = _SourceIndex(_items(brief, "who"))
-        ref_index = _SourceIndex(_items(reference, "who"))
-        ref_text = [_statement(item) for item in ref_items]
-        brief_text = [_statement(item) for item in brief_items]
-        ref_size = [len(set(text.split())) for text in ref_text]
-        brief_size = [len(set(text.split())) for text in brief_text]
-        agree_cache: dict[tuple[str | None, str | None], bool] = {}
+        table = _statement_table(tuple([_statement(item) for item in ref_items]))
+        brief_sources = [_source_name(item) for item in brief_items]
+        ref_sources = [_source_name(item) for item in ref_items]
+        # Which sources agree, decided first (once per pair of names): only claims whose sources agree are worth
+        # comparing, and their sources usually differ.
+        agree = _agreeing_sources(brief, reference, brief_sources, ref_sources, name_threshold)
         pairs: list[tuple[float, int, int]] = []
         for i, b_item in enumerate(brief_items):
-            if not brief_text[i]:
+            text = _statement(b_item)
+            if not text:
                 continue
-            for j, r_item in enumerate(ref_items):
-                if not ref_text[j] or 3 * min(brief_size[i], ref_size[j]) < max(brief_size[i], ref_size[j]):
-                    continue
-                sim = fuzz.token_set_ratio(brief_text[i], ref_text[j], score_cutoff=threshold)
-                if not sim:
-                    continue
-                key = (_source_of(b_item), _source_of(r_item))
-                if key not in agree_cache:
-                    agree_cache[key] = _sources_agree(key[0], key[1], brief_index, ref_index, name_threshold)
-                if agree_cache[key]:
-                    pairs.append((sim / 100.0, i, j))
+            # Comparable length: the shorter has at least a third of the longer's distinct content words, so
+            # the reference's count is within [size/3, 3*size].
+            size = _distinct_words(text)
+            low = bisect.bisect_left(table.sizes, (size + 2) // 3)
+            high = bisect.bisect_right(table.sizes, 3 * size)
+            source = brief_sources[i]
+            candidates = [k for k in range(low, high) if (source, ref_sources[table.positions[k]]) in agree]
+            if not candidates:
+                continue
+            # One call per brief claim scores all its candidates (rapidfuzz's own loop, same scorer).
+            found = process.extract(
+                text,
+                [table.texts[k] for k in candidates],
+                scorer=fuzz.token_set_ratio,
+                processor=None,
+                score_cutoff=threshold,
+                limit=None,
+            )
+            for _, sim, n in found:
+                if sim:
+                    pairs.append((sim / 100.0, i, table.positions[candidates[n]]))
         chosen = _greedy(pairs)
         hits = [
             f"{_claim_label(brief_items[i])} ~ {_claim_label(ref_items[j])} ({s:.2f})" for s, i, j in chosen
@@ -736,9 +862,56 @@ def claims_scorer(threshold: float = 55.0, name_threshold: float = 88.0) -> Scor
     return score
 
 
-def _source_of(item: Any) -> str | None:
+@lru_cache(maxsize=8192)
+def _distinct_words(text: str) -> int:
+    return len(set(text.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class _StatementTable:
+    """One side's non-empty statements, ordered by number of distinct content words (then position)."""
+
+    sizes: list[int]
+    texts: list[str]
+    positions: list[int]
+
+
+@lru_cache(maxsize=1024)
+def _statement_table(statements: tuple[str, ...]) -> _StatementTable:
+    rows = sorted((_distinct_words(text), j, text) for j, text in enumerate(statements) if text)
+    return _StatementTable(
+        [size for size, _, _ in rows], [text for _, _, text in rows], [j for _, j, _ in rows]
+    )
+
+
+def _source_name(item: Any) -> str | None:
+    """The source of a figure or claim: a non-blank string, else None (the article's own voice)."""
     source = item.get("source") if isinstance(item, _MAPS) else None
-    return source if isinstance(source, str) else None
+    return source if isinstance(source, str) and source.strip() else None
+
+
+def _agreeing_sources(
+    brief: Mapping[str, Any],
+    reference: Mapping[str, Any],
+    brief_sources: Iterable[str | None],
+    ref_sources: Iterable[str | None],
+    threshold: float,
+) -> set[tuple[str | None, str | None]]:
+    """The (brief source, reference source) pairs that agree, all at once. Two named sources agree when, each
+    expanded to every spelling of the ``who`` entity it names on its own side, they are the same entity under
+    the ``who`` policy; two None sources (the article's own voice) agree too. The reference's sources,
+    expanded, form one index (cached: references repeat), and each brief source is matched against it."""
+    agree: set[tuple[str | None, str | None]] = {(None, None)}
+    named = tuple(sorted({source for source in ref_sources if source is not None}))
+    asking = {source for source in brief_sources if source is not None}
+    if not named or not asking:
+        return agree
+    index = _source_entities(_names_in(reference, "who"), named)
+    table = _alias_table(_names_in(brief, "who"))
+    for source in asking:
+        for _, _, j in index.pairs([_expanded(source, table)], threshold, True):
+            agree.add((source, named[j]))
+    return agree
 
 
 def _statement(item: Any) -> str:
@@ -767,21 +940,34 @@ def what_scorer() -> Scorer:
         if "what" not in reference:
             return None
         ref_text = reference.get("what")
-        ref_words = Counter(_content(ref_text)) if isinstance(ref_text, str) else Counter[str]()
-        if not ref_words:
+        ref_content = _content(ref_text) if isinstance(ref_text, str) else ()
+        if not ref_content:
             return None
         brief_text = brief.get("what")
-        brief_words = Counter(_content(brief_text)) if isinstance(brief_text, str) else Counter[str]()
-        common = sum((ref_words & brief_words).values())
-        total = sum(ref_words.values()) + sum(brief_words.values())
+        # A brief's summary is its own: not worth remembering.
+        brief_content = _content_of(brief_text) if isinstance(brief_text, str) else ()
+        ref_words = Counter(ref_content)
+        brief_words = Counter(brief_content)
+        # Clipped overlap, by hand rather than with Counter's & and - (same counts, a fraction of the time).
+        common = 0
+        shared: list[str] = []
+        misses: list[str] = []
+        for word, count in ref_words.items():
+            other = brief_words.get(word, 0)
+            if other:
+                shared.append(word)
+                common += count if count < other else other
+            if count > other:
+                misses.append(word)
+        extras = [word for word, count in brief_words.items() if count > ref_words.get(word, 0)]
+        total = len(ref_content) + len(brief_content)
         similarity = 2 * common / total
-        shared = sorted((ref_words & brief_words).keys())
         return FieldScore(
             "what",
             {"similarity": similarity},
-            hits=shared,
-            misses=sorted((ref_words - brief_words).keys()),
-            extras=sorted((brief_words - ref_words).keys()),
+            hits=sorted(shared),
+            misses=sorted(misses),
+            extras=sorted(extras),
             reason=f"what: ROUGE-1 F1 {similarity:.2f} over content words ({common} shared)",
         )
 
@@ -796,6 +982,8 @@ def _span(item: Mapping[str, Any]) -> tuple[int, int] | None:
     if not isinstance(span, (list, tuple)) or len(span) != 2:
         return None
     start, end = span
+    if type(start) is int and type(end) is int:
+        return start, end  # the common case, in short (bool is not int here)
     if (
         isinstance(start, bool)
         or isinstance(end, bool)
@@ -911,15 +1099,70 @@ def _fits(value: Any, types: tuple[type, ...]) -> bool:
     return isinstance(value, types)
 
 
-def _item_ok(key: str, item: Any) -> bool:
-    if not isinstance(item, _MAPS):
+# Per item kind, per field: a getter (KeyError when the field is missing), the types whose instances fit without
+# a closer look (exact types: bool only where listed), and the allowed values of an enum field (else None).
+_FIELD_GETTERS: dict[
+    str, tuple[tuple[str, Callable[[Any], Any], frozenset[type], frozenset[str] | None], ...]
+] = {
+    key: tuple(
+        (name, operator.itemgetter(name), frozenset(types), _ENUMS.get((key, name)))
+        for name, types in shape.items()
+    )
+    for key, shape in _ITEM_SHAPES.items()
+}
+
+
+def _plain_items_ok(key: str, items: list[Any]) -> bool:
+    """True when every item is a plain dict that passes the check (False means: check item by item).
+
+    Field by field over the whole list, in C-level steps: each field's values are all present, of listed exact
+    types and, for an enum, allowed; then the per-kind rules on aliases, dates and spans.
+    """
+    if not items:
+        return True
+    if set(map(type, items)) != _DICT_TYPE:
         return False
+    columns: dict[str, list[Any]] = {}
+    try:
+        for name, get, exact, allowed in _FIELD_GETTERS[key]:
+            column = columns[name] = list(map(get, items))
+            if not set(map(type, column)) <= exact or (allowed is not None and not set(column) <= allowed):
+                return False
+    except KeyError:
+        return False
+    if key == "who":
+        return set(map(type, itertools.chain.from_iterable(columns["aliases"]))) <= _STR_TYPE
+    if key == "when":
+        return all(date is None or _DATE.match(date) for date in columns["date"])
+    if key in ("figures", "claims"):
+        for span in columns["span"]:
+            if (
+                len(span) != 2
+                or type(span[0]) is not int
+                or type(span[1]) is not int
+                or not 0 <= span[0] <= span[1]
+            ):
+                return False
+    return True
+
+
+_DICT_TYPE = {dict}
+_STR_TYPE = frozenset({str})
+
+
+def _fields_ok(key: str, item: Mapping[str, Any]) -> bool:
     for name, types in _ITEM_SHAPES[key].items():
         if name not in item or not _fits(item[name], types):
             return False
         allowed = _ENUMS.get((key, name))
         if allowed is not None and item[name] not in allowed:
             return False
+    return True
+
+
+def _item_ok(key: str, item: Any) -> bool:
+    if not isinstance(item, _MAPS) or not _fields_ok(key, item):
+        return False
     if key == "who" and not all(isinstance(a, str) for a in item["aliases"]):
         return False
     if key == "when" and item["date"] is not None and not _DATE.match(item["date"]):
@@ -943,7 +1186,9 @@ def is_valid_brief(brief: Any) -> bool:
             return False
     for key in _ITEM_SHAPES:
         items = brief.get(key)
-        if not isinstance(items, list) or not all(_item_ok(key, item) for item in items):
+        if not isinstance(items, list):
+            return False
+        if not _plain_items_ok(key, items) and not all(_item_ok(key, item) for item in items):
             return False
     warnings = brief.get("warnings")
     if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
@@ -993,8 +1238,13 @@ def score_case(
         result["grounding"] = None
         result["valid"] = FieldScore("valid", {"valid": 0.0}, reason="valid: no brief was produced")
         return result
-    for name, scorer in chosen.items():
-        result[name] = scorer(brief, ref)
+    outer = getattr(_case, "memo", None)
+    _case.memo = _CaseMemo()
+    try:
+        for name, scorer in chosen.items():
+            result[name] = scorer(brief, ref)
+    finally:
+        _case.memo = outer
     result["grounding"] = _grounding_score(brief, article)
     ok = is_valid_brief(brief)
     result["valid"] = FieldScore(

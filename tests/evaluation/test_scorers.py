@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
+from summarizer.evaluation import scorers
 from summarizer.evaluation.metrics import aggregate, scores_to_json
 from summarizer.evaluation.scorers import (
     FieldScore,
@@ -513,3 +517,149 @@ def test_aggregate_accepts_stored_json_and_round_trips(
     scores = aggregate(live)
     assert scores["valid"] == 0.5
     assert scores["who"] == perfect["who"]
+
+
+# --- fast paths agree with the plain rules -------------------------------------------------------------
+# The scorers take shortcuts for speed (an index instead of comparing every pair of names, a tokenizer that
+# skips regular expressions that cannot match, a validity check of whole lists at once). These tests hold each
+# shortcut to the plain rule it replaces, written out here the slow way.
+
+_PLAIN_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+_PLAIN_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PLAIN_DROPPED = re.compile(r"['\u2019`]|(?<!\d)\.|\.(?!\d)")
+_PLAIN_TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W_]+")
+
+
+def _plain_tokens(text: str) -> tuple[str, ...]:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    for pattern in (_PLAIN_POSSESSIVE, _PLAIN_DIGIT_COMMA, _PLAIN_DROPPED):
+        plain = pattern.sub("", plain)
+    return tuple(_PLAIN_TOKEN.findall(plain))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["a", "Ab", "s", "S", "1", "23", "4.5", ",", ".", "'", "\u2019", "`", "_", "-", " ", "\t"]
+        )
+        | st.sampled_from(["É", "é", "ß", "İ", "\u0301", "—", "3rd", "U.S.", "000", "x1", "1x"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_tokenizer_matches_the_plain_regular_expressions(text: str) -> None:
+    assert scorers._tokenize(text) == _plain_tokens(text)
+    assert scorers._tokens(text) == _plain_tokens(text)
+
+
+def _plain_form(name: str) -> dict[str, Any] | None:
+    tokens = list(_plain_tokens(name))
+    if tokens[:1] == ["the"]:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    heads = set()
+    for part in (tokens, tokens[: tokens.index("of", 1)] if "of" in tokens[1:] else []):
+        while len(part) > 1 and part[-1] in {"co", "corp", "inc", "jr", "llc", "ltd", "plc", "sr"}:
+            part = part[:-1]
+        if part:
+            heads.add(part[-1])
+    return {
+        "tokens": tokens,
+        "set": set(tokens),
+        "distinctive": {t for t in tokens if t not in scorers._GENERIC_NAME_WORDS},
+        "heads": heads,
+    }
+
+
+def _plain_forms(names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    forms: dict[str, dict[str, Any]] = {}
+    for name in names:
+        for variant in (name, name.split(",", 1)[0]) if "," in name else (name,):
+            form = _plain_form(variant)
+            if form is not None:
+                forms.setdefault(" ".join(form["tokens"]), form)
+    return forms
+
+
+def _plain_similarity(a: tuple[str, ...], b: tuple[str, ...], threshold: float, head_rule: bool) -> float:
+    """The who/where name policy as its docstring states it, pair of spellings by pair of spellings."""
+    fa, fb = _plain_forms(a), _plain_forms(b)
+    if set(fa) & set(fb):
+        return 1.0
+    if {t.replace(" ", "") for t in fa} & {t.replace(" ", "") for t in fb}:
+        return 0.99
+
+    def contained(short: dict[str, Any], long: dict[str, Any]) -> bool:
+        if not short["distinctive"] or not short["distinctive"] <= long["set"]:
+            return False
+        return not head_rule or bool(long["heads"] & short["set"])
+
+    best = 0.0
+    for ta, x in fa.items():
+        for tb, y in fb.items():
+            if len(x["tokens"]) == len(y["tokens"]) and all(
+                p == q or (len(p) >= 5 and len(q) >= 5) for p, q in zip(x["tokens"], y["tokens"], strict=True)
+            ):
+                best = max(best, fuzz.ratio(ta, tb, score_cutoff=threshold) / 100.0)
+            if contained(x, y) or contained(y, x):
+                short, long = (x, y) if len(x["distinctive"]) <= len(y["distinctive"]) else (y, x)
+                best = max(best, 0.5 + 0.3 * (len(short["distinctive"]) / max(len(long["distinctive"]), 1)))
+    return best
+
+
+_NAME_WORDS = st.sampled_from(
+    ["Zabihullah", "Zabihulah", "Mujahid", "Taliban", "spokesman", "Defense", "Ministry", "of", "the",
+     "Afghanistan's", "Rex", "Tillerson", "Texas", "University", "Inc", "Co.", "Joan", "John", "Smith", "Iran",
+     "Iraq", "al", "Qaeda", "AlQaeda", "U.S.", "US", "Helmand", "province", "Kabul", "airport"]
+)  # fmt: skip
+_NAMES = st.lists(_NAME_WORDS, min_size=1, max_size=4).map(" ".join) | st.tuples(
+    st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+    st.lists(_NAME_WORDS, max_size=2).map(" ".join),
+).map(", ".join)
+_ENTITY = st.lists(_NAMES, min_size=1, max_size=3, unique=True).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    brief=_ENTITY,
+    reference=st.lists(_ENTITY, min_size=1, max_size=6),
+    threshold=st.sampled_from([88.0, 70.0, 95.5]),
+    head_rule=st.booleans(),
+)
+def test_indexed_name_matching_equals_the_pairwise_policy(
+    brief: tuple[str, ...], reference: list[tuple[str, ...]], threshold: float, head_rule: bool
+) -> None:
+    found = scorers._EntityIndex(tuple(reference)).pairs([brief], threshold, head_rule)
+    assert {j: sim for sim, _, j in found} == {
+        j: sim
+        for j, entity in enumerate(reference)
+        if (sim := _plain_similarity(brief, entity, threshold, head_rule)) > 0.0
+    }
+
+
+_FIELD_VALUES = st.sampled_from(
+    [None, True, 0, 3, 2.5, "", "x", "person", "country", "exact", "range", "2017-07-17", "July", [], [0, 4],
+     (1, 2), [True, 1], [4, 1], ["a"], ["a", 1], {}]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    key=st.sampled_from(["who", "where", "when", "figures", "claims"]),
+    items=st.lists(
+        st.dictionaries(
+            st.sampled_from(["name", "kind", "role", "aliases", "within", "text", "date", "value", "upper",
+                             "approx", "counts", "unit", "source", "cue", "statement", "quote", "evidence",
+                             "span"]),
+            _FIELD_VALUES,
+        ),
+        max_size=3,
+    ),
+)  # fmt: skip
+def test_validity_of_whole_lists_agrees_with_the_item_check(key: str, items: list[dict[str, Any]]) -> None:
+    whole = scorers._plain_items_ok(key, items)
+    assert whole <= all(scorers._item_ok(key, item) for item in items)
+    complete = [{**dict.fromkeys(scorers._ITEM_SHAPES[key], "x"), **item} for item in items]
+    assert scorers._plain_items_ok(key, complete) == all(scorers._item_ok(key, item) for item in complete)
