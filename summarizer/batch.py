@@ -243,12 +243,12 @@ def run_batch_api(
             wait_and_collect(state, runner.backend, poll_seconds=poll_seconds, note=told, sleep=sleep)
             for round_no in itertools.count(state.rounds() + 1):
                 waiting: list[str] = []
-                for case_id, item in _cases(source, set(done), out):
+                for case_id, item in _cases(source, done, out):
                     try:
                         out.brief(case_id, functools.partial(_brief_with, briefer, item, source.parent))
+                        done.add(case_id)
                     except AnswerPending:
                         waiting.append(case_id)
-                done = _done_ids(output)
                 if not waiting:
                     break
                 if round_no > max_rounds or not state.count("wanted"):

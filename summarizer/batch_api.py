@@ -22,14 +22,22 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .errors import AnswerPending, ProviderError
 from .providers import Backend, OpenAIBackend
 
-__all__ = ["BATCH_ENDPOINT", "MAX_REQUESTS", "BatchState", "CollectingBackend", "request_key", "run_round"]
+__all__ = [
+    "BATCH_ENDPOINT",
+    "MAX_REQUESTS",
+    "BatchState",
+    "CollectingBackend",
+    "request_key",
+    "run_round",
+    "wait_and_collect",
+]
 
 BATCH_ENDPOINT = "/v1/chat/completions"
 MAX_REQUESTS = 50_000
@@ -114,10 +122,10 @@ class BatchState:
             json.dumps(body, ensure_ascii=False),
         )
 
-    def wanted(self) -> Iterator[tuple[str, str]]:
+    def wanted(self) -> list[tuple[str, str]]:
         with self._lock:
             rows = self._conn.execute("SELECT key, body FROM requests WHERE state = 'wanted' ORDER BY rowid")
-            yield from rows.fetchall()
+            return [(key, body) for key, body in rows.fetchall()]
 
     def count(self, state: str) -> int:
         return int(self._one("SELECT count(*) FROM requests WHERE state = ?", state)[0])
@@ -236,7 +244,7 @@ def _retrieve(client: Any, batch_id: str) -> Any:
 def submit(state: BatchState, backend: OpenAIBackend, round_no: int) -> list[str]:
     """Send every wanted request, `MAX_REQUESTS` to a batch; the ids of the batches made."""
     made: list[str] = []
-    wanted = list(state.wanted())
+    wanted = state.wanted()
     for first in range(0, len(wanted), MAX_REQUESTS):
         chunk = wanted[first : first + MAX_REQUESTS]
         lines = [

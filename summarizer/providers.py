@@ -276,7 +276,7 @@ class OpenAIBackend(Backend):
         if as_object:
             kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
         try:
-            completion = with_retries(
+            completion = _with_retries(
                 lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint
             )
         except (
@@ -307,7 +307,7 @@ class OpenAIBackend(Backend):
         import openai
 
         try:
-            return with_retries(lambda: call(self._client), self.retry, self.endpoint)  # type: ignore[no-any-return]
+            return _with_retries(lambda: call(self._client), self.retry, self.endpoint)  # type: ignore[no-any-return]
         except openai.APIStatusError as exc:
             raise _status_error(exc, self.endpoint, self._secret) from None
 
@@ -375,7 +375,7 @@ def _retry_after(exc: BaseException, cap: float) -> float | None:
     return None
 
 
-def with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -> Any:
+def _with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -> Any:
     """Run `call` with our transport retry policy (jittered exponential backoff, Retry-After honoured)."""
     import openai
     from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
