@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.api import Summarizer  # noqa: E402
 from summarizer.articles import load_article  # noqa: E402
-from summarizer.providers import _json_object_format  # noqa: E402
+from summarizer.llm.backends import _json_object_format  # noqa: E402
 
 
 def main() -> None:

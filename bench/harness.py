@@ -26,7 +26,7 @@ from summarizer.api import Summarizer  # noqa: E402
 from summarizer.evaluation.metrics import aggregate  # noqa: E402
 from summarizer.evaluation.runner import run_suite  # noqa: E402
 from summarizer.evaluation.scorers import score_case  # noqa: E402
-from summarizer.store import Store  # noqa: E402
+from summarizer.llm.store import Store  # noqa: E402
 
 RECORDINGS = ROOT / "tests" / "recordings"
 SUITE = ROOT / "evals" / "suites" / "core.jsonl"

@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.api import Summarizer  # noqa: E402
-from summarizer.brief import Brief  # noqa: E402
+from summarizer.contract import Brief  # noqa: E402
 from summarizer.errors import SummarizerError  # noqa: E402
 from summarizer.evaluation.suite import load_suite  # noqa: E402
-from summarizer.numbers import find_numbers  # noqa: E402
+from summarizer.text.numbers import find_numbers  # noqa: E402
 
 SUITE = ROOT / "evals" / "suites" / "injection.jsonl"
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.api import Summarizer  # noqa: E402
-from summarizer.providers import OpenAIBackend, RetryPolicy  # noqa: E402
+from summarizer.llm.backends import OpenAIBackend, RetryPolicy  # noqa: E402
 
 SERVER = """
 import sys, time, threading

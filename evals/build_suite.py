@@ -26,7 +26,7 @@ SEED = {
 
 def main() -> None:
     sys.path.insert(0, str(HERE.parent))
-    from summarizer.dates import dateline
+    from summarizer.text.dates import dateline
 
     index = {row["file"]: row for row in map(json.loads, (ARTICLES / "index.jsonl").read_text().splitlines())}
     index["seed.txt"] = SEED

@@ -6,10 +6,10 @@ an eval harness scores briefs field by field against hand-written references.
 
 from __future__ import annotations
 
-from .api import Summarizer, asummarize, summarize, summarize_many
-from .articles import Article, load_article
-from .brief import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
-from .errors import SummarizerError
+from summarizer.api import Summarizer, asummarize, summarize, summarize_many
+from summarizer.articles import Article, load_article
+from summarizer.contract import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
+from summarizer.errors import SummarizerError
 
 __version__ = "0.1.0"
 

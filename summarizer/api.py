@@ -9,14 +9,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import Article
-from .brief import Brief
-from .briefer import Briefer
-from .errors import SummarizerError
-from .pipeline import Caller
-from .prompts import DEFAULT_PROMPT, load_prompt
-from .providers import Backend, RetryPolicy, make_backend, parse_model
-from .store import Store
+from summarizer.articles import Article
+from summarizer.contract import Brief
+from summarizer.briefing.briefer import Briefer
+from summarizer.errors import SummarizerError
+from summarizer.llm.call import Caller
+from summarizer.llm.prompts import DEFAULT_PROMPT, load_prompt
+from summarizer.llm.backends import Backend, RetryPolicy, make_backend, parse_model
+from summarizer.llm.store import Store
 
 __all__ = ["Summarizer", "asummarize", "summarize", "summarize_many"]
 

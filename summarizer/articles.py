@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import dateline
-from .errors import ArticleError
+from summarizer.text.dates import dateline
+from summarizer.errors import ArticleError
 
 __all__ = ["MAX_ARTICLE_BYTES", "Article", "clean_text", "load_article", "parse_date"]
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .api import Summarizer
-from .articles import MAX_ARTICLE_BYTES, Article, load_article
-from .brief import Brief
-from .briefer import Briefer
-from .errors import AnswerPending, ArticleError, ConfigError, SummarizerError
-from .providers import OpenAIBackend
+from summarizer.api import Summarizer
+from summarizer.articles import MAX_ARTICLE_BYTES, Article, load_article
+from summarizer.contract import Brief
+from summarizer.briefing.briefer import Briefer
+from summarizer.errors import AnswerPending, ArticleError, ConfigError, SummarizerError
+from summarizer.llm.backends import OpenAIBackend
 
 __all__ = ["BatchStats", "run_batch", "run_batch_api"]
 
@@ -224,7 +224,7 @@ def run_batch_api(
 
     The job's state lives in `state_path` (default: the output's name + `.batch.sqlite`); run the same command
     again after a kill and it picks up the batches it had submitted."""
-    from .batch_api import BatchState, CollectingBackend, run_round, wait_and_collect
+    from summarizer.llm.batch_api import BatchState, CollectingBackend, run_round, wait_and_collect
 
     if not isinstance(runner.backend, OpenAIBackend):
         raise ConfigError("the Batch API path needs an OpenAI model: --model openai:MODEL")

@@ -26,7 +26,7 @@ RECORDINGS = Path(__file__).resolve().parent / "recordings" / "local-brief.jsonl
 
 @pytest.fixture(scope="session")
 def model_file() -> Path:
-    from summarizer.embedded import ensure_model_file
+    from summarizer.llm.embedded import ensure_model_file
 
     return ensure_model_file(show_progress=False)
 
@@ -93,8 +93,8 @@ def load_recordings() -> list[dict[str, Any]]:
 @pytest.fixture
 def replay_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache database holding the embedded model's recorded answers; a live model call fails the test."""
-    from summarizer.providers import LocalBackend
-    from summarizer.store import Store
+    from summarizer.llm.backends import LocalBackend
+    from summarizer.llm.store import Store
 
     db = tmp_path / "replay.db"
     store = Store(db)

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.api import Summarizer  # noqa: E402
 from summarizer.evaluation.runner import run_suite  # noqa: E402
-from summarizer.providers import LocalBackend  # noqa: E402
-from summarizer.store import Store  # noqa: E402
+from summarizer.llm.backends import LocalBackend  # noqa: E402
+from summarizer.llm.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "recordings"
 

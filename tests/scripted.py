@@ -7,7 +7,7 @@ from typing import Any
 
 from openai.types.chat import ChatCompletion
 
-from summarizer.providers import Backend, ProviderSpec
+from summarizer.llm.backends import Backend, ProviderSpec
 
 
 def completion(content: str, prompt_tokens: int = 100, completion_tokens: int = 10) -> ChatCompletion:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.alignment import (
+from summarizer.text.alignment import (
     FUZZY_THRESHOLD,
     Alignment,
     align,

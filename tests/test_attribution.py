@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.attribution import proper_nouns
-from summarizer.segments import sentences
+from summarizer.text.attribution import proper_nouns
+from summarizer.text.segments import sentences
 
 
 def names(text: str) -> list[str]:

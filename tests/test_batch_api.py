@@ -17,7 +17,7 @@ from batch_server import BatchServer
 
 from summarizer.api import Summarizer
 from summarizer.batch import run_batch, run_batch_api
-from summarizer.batch_api import BatchState
+from summarizer.llm.batch_api import BatchState
 from summarizer.errors import ConfigError
 
 from conftest import article_lines

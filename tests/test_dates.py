@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.dates import DateMention, dateline, find_dates, resolve_date
+from summarizer.text.dates import DateMention, dateline, find_dates, resolve_date
 
 ARTICLES = Path(__file__).resolve().parents[1] / "evals" / "articles"
 D = datetime.date

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from summarizer.api import Summarizer
-from summarizer.brief import Brief
+from summarizer.contract import Brief
 from summarizer.errors import (
     ConfigError,
     InvalidOutputError,
@@ -28,7 +28,7 @@ from summarizer.errors import (
     TimeoutError_,
     TruncatedOutputError,
 )
-from summarizer.providers import RetryPolicy
+from summarizer.llm.backends import RetryPolicy
 
 from fault_server import DEFAULT_USAGE, FaultServer, schema_name
 

@@ -17,9 +17,9 @@ import pytest
 
 from summarizer.api import Summarizer, summarize_many
 from summarizer.articles import Article
-from summarizer.brief import Brief
+from summarizer.contract import Brief
 from summarizer.errors import ProviderError, SummarizerError
-from summarizer.providers import RetryPolicy
+from summarizer.llm.backends import RetryPolicy
 
 from fault_server import FaultServer
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.numbers import NumberMention, Quantity, find_numbers, parse_quantity, values_match
+from summarizer.text.numbers import NumberMention, Quantity, find_numbers, parse_quantity, values_match
 
 ARTICLES = Path(__file__).resolve().parents[1] / "evals" / "articles"
 SEED = ARTICLES / "seed.txt"

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from summarizer.attribution import proper_nouns
-from summarizer.numbers import find_numbers
-from summarizer.passes import Kind, counts_model, kinds_model
-from summarizer.segments import sentences
+from summarizer.text.attribution import proper_nouns
+from summarizer.text.numbers import find_numbers
+from summarizer.llm.answers import Kind, counts_model, kinds_model
+from summarizer.text.segments import sentences
 
 from conftest import ROOT
 

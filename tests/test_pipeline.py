@@ -6,12 +6,12 @@ from pathlib import Path
 
 from summarizer.api import Summarizer
 from summarizer.articles import Article
-from summarizer.briefer import Briefer
-from summarizer.grounding import check_brief
-from summarizer.pipeline import Caller
-from summarizer.prompts import load_prompt
-from summarizer.providers import Backend
-from summarizer.store import Store
+from summarizer.briefing.briefer import Briefer
+from summarizer.briefing.grounding import check_brief
+from summarizer.llm.call import Caller
+from summarizer.llm.prompts import load_prompt
+from summarizer.llm.backends import Backend
+from summarizer.llm.store import Store
 
 from scripted import ScriptedBackend
 

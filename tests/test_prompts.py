@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.errors import ConfigError
-from summarizer.prompts import Fence, list_prompts, load_prompt
+from summarizer.llm.prompts import Fence, list_prompts, load_prompt
 
 
 def test_prompts_are_versioned_and_listed() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import ConfigError
-from summarizer.providers import parse_model, redact_url
+from summarizer.llm.backends import parse_model, redact_url
 
 
 def test_default_is_the_embedded_model() -> None:
@@ -83,7 +83,7 @@ def test_threads_share_one_in_process_model_one_call_at_a_time(
     from concurrent.futures import ThreadPoolExecutor
 
     from summarizer import embedded, providers
-    from summarizer.providers import LocalBackend, ProviderSpec
+    from summarizer.llm.backends import LocalBackend, ProviderSpec
 
     inside = 0
     overlap = False

@@ -16,7 +16,7 @@ from summarizer.api import Summarizer
 from summarizer.cli import app
 from summarizer.evaluation.runner import EvalRun, run_suite
 from summarizer.evaluation.suite import load_suite
-from summarizer.grounding import check_brief
+from summarizer.briefing.grounding import check_brief
 
 from conftest import SUITE
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from summarizer.attribution import attribute
-from summarizer.segments import attributed_sentences, sentences
+from summarizer.text.attribution import attribute
+from summarizer.text.segments import attributed_sentences, sentences
 
 
 def test_glued_and_abbreviated_sentences() -> None:
@@ -29,7 +29,7 @@ def test_attribution_with_following_quote() -> None:
 
 
 def test_attribution_patterns() -> None:
-    from summarizer.attribution import attribute
+    from summarizer.text.attribution import attribute
 
     cases = {
         "According to the Ministry, over 60 militants were injured.": ("Ministry", "according to"),
@@ -56,8 +56,8 @@ def test_attribution_patterns() -> None:
 
 def test_every_speech_verb_reaches_attribution() -> None:
     """One verb list: a sentence attribution can read is always a candidate (five verbs once were not)."""
-    from summarizer.attribution import attribute
-    from summarizer.segments import CUE_WORDS, SPEECH_VERBS
+    from summarizer.text.attribution import attribute
+    from summarizer.text.segments import CUE_WORDS, SPEECH_VERBS
 
     assert set(SPEECH_VERBS) <= set(CUE_WORDS)
     for verb in ("maintained", "maintains", "accuses", "commented", "cautioned"):

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from summarizer.store import CachedAnswer, Store
+from summarizer.llm.store import CachedAnswer, Store
 
 
 def test_cache_round_trip_and_export(tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_processes_share_the_file(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite"
     Store(db).close()
     code = (
-        "import sys; from summarizer.store import Store, CachedAnswer; s = Store(sys.argv[1]);"
+        "import sys; from summarizer.llm.store import Store, CachedAnswer; s = Store(sys.argv[1]);"
         "[s.put(f'{sys.argv[2]}-{i}', CachedAnswer('{}', 1, 1, 1), model='m', prompt='p', pass_name='x')"
         " or s.log_call(model='m', response='r') for i in range(100)]"
     )

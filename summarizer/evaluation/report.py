@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .runner import CaseResult, EvalRun
+from summarizer.evaluation.runner import CaseResult, EvalRun
 
 __all__ = ["Delta", "compare_runs", "flat_scores", "render_compare", "render_html", "render_table"]
 

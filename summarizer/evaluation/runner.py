@@ -17,12 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..api import Summarizer
-from ..brief import Brief
-from ..errors import SummarizerError
-from .metrics import aggregate, scores_to_json
-from .scorers import FieldScore, score_case
-from .suite import Sample, load_suite
+from summarizer.api import Summarizer
+from summarizer.contract import Brief
+from summarizer.errors import SummarizerError
+from summarizer.evaluation.metrics import aggregate, scores_to_json
+from summarizer.evaluation.scorers import FieldScore, score_case
+from summarizer.evaluation.suite import Sample, load_suite
 
 __all__ = ["LOG_VERSION", "CaseResult", "EvalRun", "run_suite"]
 

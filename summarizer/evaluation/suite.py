@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..articles import Article, load_article
-from ..errors import SummarizerError
+from summarizer.articles import Article, load_article
+from summarizer.errors import SummarizerError
 
 __all__ = ["Sample", "load_suite"]
 

@@ -11,11 +11,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from summarizer.api import Summarizer
-from summarizer.briefer import Briefer
+from summarizer.briefing.briefer import Briefer
 from summarizer.evaluation.runner import run_suite
-from summarizer.pipeline import Caller
-from summarizer.prompts import load_prompt
-from summarizer.store import Store
+from summarizer.llm.call import Caller
+from summarizer.llm.prompts import load_prompt
+from summarizer.llm.store import Store
 
 from scripted import ScriptedBackend
 

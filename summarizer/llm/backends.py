@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import (
+from summarizer.errors import (
     ConfigError,
     ContextLengthError,
     ProviderError,
@@ -106,7 +106,7 @@ def parse_model(
         if base_url:
             raise ConfigError("--base-url is for openai:MODEL; the local model runs in-process")
         if not sep or not rest:
-            from .embedded import EMBEDDED_NAME
+            from summarizer.llm.embedded import EMBEDDED_NAME
 
             return ProviderSpec(kind="local", model=EMBEDDED_NAME)
         path = Path(rest).expanduser()
@@ -192,7 +192,7 @@ class LocalBackend(Backend):
     def _load(self) -> tuple[Any, threading.Lock]:
         if self._llama is not None and self._lock is not None:
             return self._llama, self._lock
-        from .embedded import ensure_model_file, load_llama
+        from summarizer.llm.embedded import ensure_model_file, load_llama
 
         path = self.spec.path or ensure_model_file()
         key = f"{path}:{self.n_ctx}"

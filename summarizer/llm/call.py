@@ -18,17 +18,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import (
+from summarizer.errors import (
     AnswerPending,
     InvalidOutputError,
     RefusalError,
     SummarizerError,
     TruncatedOutputError,
 )
-from .passes import checking
-from .prompts import Fence, Prompt
-from .providers import Backend
-from .store import CachedAnswer, Store
+from summarizer.llm.answers import checking
+from summarizer.llm.prompts import Fence, Prompt
+from summarizer.llm.backends import Backend
+from summarizer.llm.store import CachedAnswer, Store
 
 __all__ = ["CallOutcome", "Caller", "Usage"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .alignment import stands_alone
-from .segments import SPEECH_VERBS, Sentence
+from summarizer.text.alignment import stands_alone
+from summarizer.text.segments import SPEECH_VERBS, Sentence
 
 __all__ = ["Attribution", "attribute", "proper_nouns"]
 

@@ -23,7 +23,7 @@ from typing import Any
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import ConfigError
+from summarizer.errors import ConfigError
 
 __all__ = ["DEFAULT_PROMPT", "Fence", "Prompt", "list_prompts", "load_prompt", "prompts_dir"]
 
@@ -36,11 +36,11 @@ def prompts_dir() -> Path:
     override = os.environ.get("SUMMARIZER_PROMPTS")
     if override:
         return Path(override)
-    here = Path(__file__).resolve().parent
-    checkout = here.parent / "prompts"
+    package = Path(__file__).resolve().parents[1]
+    checkout = package.parent / "prompts"
     if checkout.is_dir():
         return checkout
-    return here / "_prompts"
+    return package / "_prompts"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from .errors import ModelFileError, ModelNotInstalledError
+from summarizer.errors import ModelFileError, ModelNotInstalledError
 
 __all__ = [
     "EMBEDDED_NAME",

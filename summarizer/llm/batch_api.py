@@ -26,8 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import AnswerPending, ProviderError
-from .providers import Backend, OpenAIBackend
+from summarizer.errors import AnswerPending, ProviderError
+from summarizer.llm.backends import Backend, OpenAIBackend
 
 __all__ = [
     "BATCH_ENDPOINT",

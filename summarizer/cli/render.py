@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .brief import Brief, Figure
+from summarizer.contract import Brief, Figure
 
 __all__ = ["render_markdown", "render_pretty"]
 

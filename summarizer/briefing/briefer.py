@@ -17,18 +17,18 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
-from . import passes as P
-from .alignment import search_after
-from .articles import Article
-from .attribution import Attribution, attribute, proper_nouns
-from .brief import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
-from .dates import find_dates
-from .errors import AnswerPending, ContextLengthError
-from .grounding import aliases_for, check_brief, source_for
-from .numbers import NumberMention, find_numbers
-from .pipeline import Caller, Usage
-from .prompts import Fence
-from .segments import Sentence, attributed_sentences, sentence_at, sentences
+from summarizer.llm import answers as P
+from summarizer.text.alignment import search_after
+from summarizer.articles import Article
+from summarizer.text.attribution import Attribution, attribute, proper_nouns
+from summarizer.contract import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
+from summarizer.text.dates import find_dates
+from summarizer.errors import AnswerPending, ContextLengthError
+from summarizer.briefing.grounding import aliases_for, check_brief, source_for
+from summarizer.text.numbers import NumberMention, find_numbers
+from summarizer.llm.call import Caller, Usage
+from summarizer.llm.prompts import Fence
+from summarizer.text.segments import Sentence, attributed_sentences, sentence_at, sentences
 
 __all__ = ["Briefer"]
 
@@ -133,7 +133,7 @@ class Briefer:
 
     def _single(self, article: Article, fence: Fence, date: str | None, started: float) -> Brief:
         """The unchecked single-call baseline (prompt `single`), for measurement only."""
-        from .baseline import SINGLE_MAX_TOKENS, SingleOut, assemble
+        from summarizer.briefing.baseline import SINGLE_MAX_TOKENS, SingleOut, assemble
 
         messages = self.caller.prompt.messages("single", fence=fence, article=article.text, date=date)
         outcome = self.caller.call(

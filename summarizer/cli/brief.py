@@ -1,0 +1,135 @@
+"""`summarizer brief`, `models` and `prompts`: one article, and what is configured."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from summarizer.errors import SummarizerError
+
+from summarizer.cli.app import (
+    BaseUrlOpt,
+    Format,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    PromptOpt,
+    TimeoutOpt,
+    app,
+    default_format,
+    fail,
+    make_runner,
+    write_output,
+)
+
+__all__ = ["brief", "models", "prompts_list", "prompts_show"]
+
+prompts_app = typer.Typer(help="List and show prompt templates.", no_args_is_help=True)
+app.add_typer(prompts_app, name="prompts")
+
+
+@app.command()
+def brief(
+    article: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html) or - for standard input.")],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else from the text).")
+    ] = None,
+    prompt: PromptOpt = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Make a brief of one article."""
+    from summarizer.articles import load_article
+    from summarizer.cli.render import render_markdown, render_pretty
+
+    stdin = sys.stdin.buffer.read() if article == "-" else None
+    loaded = load_article(article, date=date, stdin=stdin)
+    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
+    try:
+        result = runner.summarize(loaded)
+    finally:
+        runner.close()
+    chosen = fmt or default_format(out)
+    if chosen is Format.json:
+        text = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif chosen is Format.markdown:
+        text = render_markdown(result)
+    else:
+        from rich.console import Console
+
+        if out is None:
+            render_pretty(result, Console())
+            return
+        with out.open("w", encoding="utf-8") as handle:
+            render_pretty(result, Console(file=handle, width=120))
+        return
+    write_output(text, out)
+
+
+@app.command()
+def models() -> None:
+    """Say which model is configured and whether the embedded one is installed and assembled."""
+    from summarizer.llm.embedded import PART_COUNT, embedded_status
+    from summarizer.llm.backends import parse_model
+
+    configured = os.environ.get("SUMMARIZER_MODEL") or "local"
+    typer.echo(
+        f"default model: {configured}"
+        + (" (from SUMMARIZER_MODEL)" if "SUMMARIZER_MODEL" in os.environ else "")
+    )
+    try:
+        spec = parse_model(None)
+        typer.echo(f"  resolves to: {spec.label}" + (f" at {spec.base_url}" if spec.base_url else ""))
+    except SummarizerError as exc:
+        typer.echo(f"  not usable: {exc}")
+    status = embedded_status()
+    typer.echo("embedded model (local): Qwen2.5-Coder-1.5B-Instruct Q4_K_M, run by llama-cpp-python")
+    typer.echo(f"  llama-cpp-python: {'installed' if status.llama_cpp_installed else 'missing'}")
+    typer.echo(f"  weight packages: {status.parts_installed}/{PART_COUNT} installed")
+    typer.echo(
+        f"  model file: {status.path} ({'assembled and verified' if status.assembled else 'not assembled yet'})"
+    )
+    if status.parts_installed < PART_COUNT or not status.llama_cpp_installed:
+        typer.echo("  install it with: pip install 'summarizer[local]'")
+    base = os.environ.get("OPENAI_BASE_URL")
+    typer.echo(
+        f"openai: OPENAI_API_KEY {'set' if os.environ.get('OPENAI_API_KEY') else 'not set'}"
+        + (f", OPENAI_BASE_URL={base}" if base else "")
+    )
+
+
+@prompts_app.command("list")
+def prompts_list() -> None:
+    """List the prompt templates with their versions."""
+    from summarizer.llm.prompts import list_prompts
+
+    for p in list_prompts():
+        typer.echo(f"{p.id:<12} passes: {', '.join(p.passes)}\n             {p.description}")
+
+
+@prompts_app.command("show")
+def prompts_show(name: Annotated[str, typer.Argument(help="Prompt name, e.g. brief")]) -> None:
+    """Print a prompt's templates."""
+    from summarizer.llm.prompts import load_prompt
+
+    p = load_prompt(name)
+    typer.echo(f"# {p.id}: {p.description}\n")
+    for part in ("system", "article", *p.passes):
+        typer.echo(f"--- {part}.jinja ---\n{p.templates[part].rstrip()}\n")
+
+
