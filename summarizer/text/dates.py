@@ -35,57 +35,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["YEAR_WINDOW", "DateMention", "dateline", "find_dates", "resolve_date"]
+from summarizer.text.lexicon import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+__all__ = ["YEAR_WINDOW", "DateMention", "dateline", "find_dates"]
 
 YEAR_WINDOW = datetime.timedelta(days=305)
 """A yearless month-day this far or nearer to the article date keeps its year."""
 
 _DATELINE_CHARS = 300
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
+_WEEKDAYS = {name[:3]: number for name, number in WEEKDAYS.items()}
+_NUMBER_WORDS = {"a": 1, "an": 1, **{word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 12}}
 
 # Regex fragments.  Digits are spelled [0-9] because \d also matches non-ASCII
 # digits that no English date uses.
-_MONTH = (
-    r"(?P<mon>january|february|march|april|may|june|july|august|september|october"
-    r"|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?"
-    r"|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)(?!\w)"
-)
-_WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
-_WEEKDAY_PREFIX = (
-    r"(?:\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?"
-)
+_MONTH = "(?P<mon>" + "|".join([*MONTHS, *(abbr + r"\.?" for abbr in MONTH_ABBREVIATIONS)]) + r")(?!\w)"
+_WEEKDAY = "(?P<wd>" + "|".join(WEEKDAYS) + r")(?!\w)"
+_WEEKDAY_PREFIX = r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?!\w)"
 _RANGE = r"(?P<range>\s*(?:-|\u2013|\u2014|to|through)\s*[0-3]?[0-9](?:st|nd|rd|th)?(?!\w))?"
 _YEAR_SUFFIX = r"(?:\s*,\s*|\s+)(?P<year>[0-9]{4})(?![0-9])"
@@ -393,24 +360,6 @@ def find_dates(text: str, article_date: datetime.date | None) -> list[DateMentio
         starts.insert(k, cand.start)
         chosen.insert(k, cand)
     return chosen
-
-
-def resolve_date(phrase: str, article_date: datetime.date | None) -> datetime.date | None:
-    """The single day ``phrase`` names, or None (see the module doc for the rules).
-
-    ``phrase`` must be just the date expression; a leading "on" and trailing
-    punctuation are tolerated.  Without ``article_date`` only absolute dates
-    (with a year) resolve.
-    """
-    cleaned = " ".join(phrase.split())
-    variants = [cleaned, cleaned.rstrip(",;:!?"), cleaned.rstrip(",;:!?.")]
-    variants += [re.sub(r"^on\s+", "", v, flags=re.IGNORECASE) for v in variants]
-    for variant in dict.fromkeys(variants):
-        for rule in _RULES:
-            m = rule.pattern.fullmatch(variant)
-            if m is not None:
-                return rule.resolve(m, article_date)
-    return None
 
 
 _LABEL = re.compile(r"(?:date|dated|published|posted|updated)\s*:?\s*", re.IGNORECASE)
