@@ -28,8 +28,22 @@ DEV = HERE.parent.parent / "shared" / "dev" / "giveme5w1h-dev.jsonl"
 DEV_FROM_SUITE = "../../../shared/dev/giveme5w1h-dev.jsonl"
 
 FIGURE_KINDS = frozenset(
-    "killed injured missing displaced arrested people money percent age distance duration quantity count"
-    " other".split()
+    {
+        "killed",
+        "injured",
+        "missing",
+        "displaced",
+        "arrested",
+        "people",
+        "money",
+        "percent",
+        "age",
+        "distance",
+        "duration",
+        "quantity",
+        "count",
+        "other",
+    }
 )
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -50,7 +64,7 @@ def article_text(case: dict[str, Any]) -> str:
 
 def event_tag(ids: list[str], dev: dict[str, dict[str, Any]], errors: list[str]) -> str | None:
     """The one `event:NAME` tag every article of the story shares."""
-    tags = [{tag for tag in dev[i].get("tags", []) if tag.startswith("event:")} for i in ids]
+    tags: list[set[str]] = [{t for t in dev[i].get("tags", []) if t.startswith("event:")} for i in ids]
     shared = set.intersection(*tags) if tags else set()
     if len(shared) != 1:
         errors.append(f"articles do not share exactly one event tag: {sorted(shared)}")
