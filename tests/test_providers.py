@@ -7,7 +7,18 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import ConfigError
-from summarizer.llm.backends import parse_model, redact_url
+from summarizer.llm import backends
+from summarizer.llm.backends import (
+    Backend,
+    ModelRequest,
+    Provider,
+    ProviderSpec,
+    RetryPolicy,
+    make_backend,
+    parse_model,
+    redact_url,
+    register_provider,
+)
 
 
 def test_default_is_the_embedded_model() -> None:
@@ -82,7 +93,7 @@ def test_threads_share_one_in_process_model_one_call_at_a_time(
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from summarizer import embedded, providers
+    from summarizer.llm import embedded
     from summarizer.llm.backends import LocalBackend, ProviderSpec
 
     inside = 0
@@ -106,9 +117,55 @@ def test_threads_share_one_in_process_model_one_call_at_a_time(
     model = tmp_path / "fake.gguf"
     model.write_bytes(b"GGUF")
     monkeypatch.setattr(embedded, "load_llama", fake_load)
-    monkeypatch.setattr(providers, "_llama_cache", {})
+    monkeypatch.setattr(embedded, "_shared", {})
     backends = [LocalBackend(ProviderSpec(kind="local", model="fake", path=model)) for _ in range(4)]
     with ThreadPoolExecutor(16) as pool:
         results = list(pool.map(lambda i: backends[i % 4].send({"messages": []}), range(200)))
     assert results == ["done"] * 200 and not overlap and loads == 1
     assert threading.active_count() >= 1
+
+
+def test_a_new_backend_plugs_in_with_one_registration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_model and make_backend know providers only through the registry."""
+    monkeypatch.setattr(backends, "_PROVIDERS", dict(backends._PROVIDERS))
+    seen: list[ModelRequest] = []
+
+    class EchoBackend(Backend):
+        def send(self, request: dict[str, object]) -> object:
+            return request
+
+    def parse(request: ModelRequest) -> ProviderSpec:
+        seen.append(request)
+        return ProviderSpec(kind="echo", model=request.name or "default", base_url=request.base_url)
+
+    def make(spec: ProviderSpec, retry: RetryPolicy | None) -> Backend:
+        return EchoBackend(spec, retry or RetryPolicy())
+
+    register_provider(Provider("echo", "echo:NAME", parse, make))
+    spec = parse_model("echo:loud", base_url="http://h/v1", mode="json_object", env={})
+    assert (spec.kind, spec.model, spec.base_url) == ("echo", "loud", "http://h/v1")
+    assert seen[-1].mode == "json_object" and seen[-1].has_name
+    backend = make_backend(spec, RetryPolicy(http_retries=1))
+    assert isinstance(backend, EchoBackend) and backend.retry.http_retries == 1
+    assert backend.send({"messages": []}) == {"messages": []}
+    with pytest.raises(ConfigError, match="echo:NAME"):
+        parse_model("nope:x", env={})  # the error lists every registered way to name a model
+    with pytest.raises(ValueError, match="already registered"):
+        register_provider(Provider("echo", "echo:NAME", parse, make))
+
+
+def test_the_built_in_providers_make_their_backends(tmp_path: Path) -> None:
+    model = tmp_path / "tiny.gguf"
+    model.write_bytes(b"GGUF")
+    local = make_backend(parse_model(f"local:{model}", env={}))
+    assert type(local) is backends.LocalBackend and local.endpoint == "in-process"
+    remote = make_backend(parse_model("openai:m", base_url="http://127.0.0.1:9/v1", env={}))
+    try:
+        assert type(remote) is backends.OpenAIBackend and remote.endpoint == "http://127.0.0.1:9/v1"
+    finally:
+        remote.close()
+
+
+def test_a_spec_without_a_registered_provider_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="no provider"):
+        make_backend(ProviderSpec(kind="gone", model="m"))

@@ -1,10 +1,14 @@
-"""Model backends behind one small interface, and the one place where model strings are parsed.
+"""Model backends behind one small interface, chosen by the prefix of a model string from a registry.
 
 `local` / `local:/path/model.gguf`: llama-cpp-python in-process, output constrained by the JSON schema's grammar.
 `openai:MODEL`: the openai client against OpenAI or any OpenAI-compatible server (`--base-url`).
 
-Both expose `Backend.send(request) -> ChatCompletion`, the raw transport. Transport retries (tenacity: 429 with
-Retry-After, 408, 5xx, timeouts, connection errors) live here; validation re-asks live in the pipeline
+Each prefix is a `Provider` registered with `register_provider`: how to read the rest of the model string (and
+the flags and environment) into a `ProviderSpec`, and how to make its `Backend`. `parse_model` and
+`make_backend` only look providers up, so a new backend plugs in with one registration.
+
+Every backend exposes `Backend.send(request) -> ChatCompletion`, the raw transport. Transport retries (tenacity:
+429 with Retry-After, 408, 5xx, timeouts, connection errors) live here; validation re-asks live in the pipeline
 (instructor) and are budgeted apart, so the cost of a brief in HTTP calls is
 `passes x (1 + reasks) x (1 + http_retries)` at the very most.
 """
@@ -18,7 +22,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 from urllib.parse import urlsplit, urlunsplit
 
 from summarizer.errors import (
@@ -34,13 +38,16 @@ from summarizer.errors import (
 __all__ = [
     "Backend",
     "LocalBackend",
+    "ModelRequest",
     "OpenAIBackend",
+    "Provider",
     "ProviderSpec",
     "RetryPolicy",
     "StructuredMode",
     "make_backend",
     "parse_model",
     "redact_url",
+    "register_provider",
 ]
 
 StructuredMode = Literal["auto", "tools", "json_schema", "json_object"]
@@ -62,9 +69,9 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class ProviderSpec:
-    """A parsed `--model` string."""
+    """A parsed `--model` string; `kind` is the prefix of the provider that parsed it."""
 
-    kind: Literal["local", "openai"]
+    kind: str
     model: str
     path: Path | None = None
     base_url: str | None = None
@@ -88,6 +95,42 @@ def redact_url(url: str | None) -> str | None:
     return url
 
 
+@dataclass(frozen=True)
+class ModelRequest:
+    """A model string split at its prefix, with the flags and environment a provider may need to read it."""
+
+    name: str  # after "prefix:"; empty for a bare prefix ("local")
+    has_name: bool  # whether a colon followed the prefix
+    base_url: str | None
+    mode: StructuredMode
+    env: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Provider:
+    """One model-string prefix: how to parse what follows it, and how to make its backend.
+
+    `usage` is how the prefix is written, for error messages; `takes_names` marks a provider that serves any
+    model name, suggested when a model string has no prefix at all ("gpt-4o" -> "openai:gpt-4o").
+    """
+
+    prefix: str
+    usage: str
+    parse: Callable[[ModelRequest], ProviderSpec]
+    make: Callable[[ProviderSpec, RetryPolicy | None], Backend]
+    takes_names: bool = False
+
+
+_PROVIDERS: dict[str, Provider] = {}
+
+
+def register_provider(provider: Provider) -> None:
+    """Make `provider.prefix` a valid model-string prefix."""
+    if provider.prefix in _PROVIDERS:
+        raise ValueError(f"a provider is already registered for {provider.prefix!r}")
+    _PROVIDERS[provider.prefix] = provider
+
+
 def parse_model(
     model: str | None = None,
     *,
@@ -101,34 +144,57 @@ def parse_model(
     chosen_mode = (mode or env.get("SUMMARIZER_MODE") or "auto").strip()
     if chosen_mode not in _MODES:
         raise ConfigError(f"unknown --mode {chosen_mode!r}: use one of {', '.join(_MODES)}")
-    kind, sep, rest = text.partition(":")
-    if kind == "local":
-        if base_url:
-            raise ConfigError("--base-url is for openai:MODEL; the local model runs in-process")
-        if not sep or not rest:
-            from summarizer.llm.embedded import EMBEDDED_NAME
+    prefix, sep, rest = text.partition(":")
+    provider = _PROVIDERS.get(prefix)
+    if provider is None:
+        raise ConfigError(_unknown_model(text, bare=not sep))
+    return provider.parse(ModelRequest(rest, bool(sep), base_url, cast(StructuredMode, chosen_mode), env))
 
-            return ProviderSpec(kind="local", model=EMBEDDED_NAME)
-        path = Path(rest).expanduser()
-        if path.suffix.lower() != ".gguf":
-            raise ConfigError(f"local:{rest} is not a .gguf file: use local:/path/to/model.gguf")
-        if not path.is_file():
-            raise ConfigError(f"model file not found: {path} (local:PATH takes a GGUF file)")
-        return ProviderSpec(kind="local", model=path.stem, path=path)
-    if kind == "openai":
-        if not rest:
-            raise ConfigError("openai needs a model name: --model openai:gpt-4o-mini")
-        url = base_url or env.get("OPENAI_BASE_URL") or None
-        if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(f"--base-url must start with http:// or https://, got {redact_url(url)!r}")
-        if not url and not env.get("OPENAI_API_KEY"):
-            raise ConfigError(
-                "OPENAI_API_KEY is not set: export it for OpenAI, or pass --base-url (or OPENAI_BASE_URL) "
-                "for a local OpenAI-compatible server"
-            )
-        return ProviderSpec(kind="openai", model=rest, base_url=url, mode=chosen_mode)  # type: ignore[arg-type]
-    hint = f" (did you mean openai:{text}?)" if not sep else ""
-    raise ConfigError(f"unknown model {text!r}{hint}: use local, local:/path/model.gguf or openai:MODEL")
+
+def _unknown_model(text: str, bare: bool) -> str:
+    named = [p.prefix for p in _PROVIDERS.values() if p.takes_names]
+    hint = f" (did you mean {named[0]}:{text}?)" if bare and named else ""
+    usages = [p.usage for p in _PROVIDERS.values()]
+    choices = usages[0] if len(usages) == 1 else f"{', '.join(usages[:-1])} or {usages[-1]}"
+    return f"unknown model {text!r}{hint}: use {choices}"
+
+
+def make_backend(spec: ProviderSpec, retry: RetryPolicy | None = None) -> Backend:
+    """The backend for a parsed model string, made by the provider registered for its prefix."""
+    provider = _PROVIDERS.get(spec.kind)
+    if provider is None:
+        raise ConfigError(f"no provider is registered for {spec.kind!r} models")
+    return provider.make(spec, retry)
+
+
+def _parse_local(request: ModelRequest) -> ProviderSpec:
+    if request.base_url:
+        raise ConfigError("--base-url is for openai:MODEL; the local model runs in-process")
+    if not request.has_name or not request.name:
+        from summarizer.llm.embedded import EMBEDDED_NAME
+
+        return ProviderSpec(kind="local", model=EMBEDDED_NAME)
+    path = Path(request.name).expanduser()
+    if path.suffix.lower() != ".gguf":
+        raise ConfigError(f"local:{request.name} is not a .gguf file: use local:/path/to/model.gguf")
+    if not path.is_file():
+        raise ConfigError(f"model file not found: {path} (local:PATH takes a GGUF file)")
+    return ProviderSpec(kind="local", model=path.stem, path=path)
+
+
+def _parse_openai(request: ModelRequest) -> ProviderSpec:
+    if not request.name:
+        raise ConfigError("openai needs a model name: --model openai:gpt-4o-mini")
+    env = request.env
+    url = request.base_url or env.get("OPENAI_BASE_URL") or None
+    if url and not url.startswith(("http://", "https://")):
+        raise ConfigError(f"--base-url must start with http:// or https://, got {redact_url(url)!r}")
+    if not url and not env.get("OPENAI_API_KEY"):
+        raise ConfigError(
+            "OPENAI_API_KEY is not set: export it for OpenAI, or pass --base-url (or OPENAI_BASE_URL) "
+            "for a local OpenAI-compatible server"
+        )
+    return ProviderSpec(kind="openai", model=request.name, base_url=url, mode=request.mode)
 
 
 @dataclass
@@ -172,9 +238,6 @@ class Backend:
 
 # -- local -------------------------------------------------------------------------------------------------
 
-_llama_cache: dict[str, Any] = {}
-_llama_cache_lock = threading.Lock()
-
 
 class LocalBackend(Backend):
     """llama-cpp-python in-process. One lock per loaded model: a Llama object is not thread-safe."""
@@ -192,14 +255,9 @@ class LocalBackend(Backend):
     def _load(self) -> tuple[Any, threading.Lock]:
         if self._llama is not None and self._lock is not None:
             return self._llama, self._lock
-        from summarizer.llm.embedded import ensure_model_file, load_llama
+        from summarizer.llm.embedded import ensure_model_file, shared_llama
 
-        path = self.spec.path or ensure_model_file()
-        key = f"{path}:{self.n_ctx}"
-        with _llama_cache_lock:
-            if key not in _llama_cache:
-                _llama_cache[key] = (load_llama(path, n_ctx=self.n_ctx), threading.Lock())
-            self._llama, self._lock = _llama_cache[key]
+        self._llama, self._lock = shared_llama(self.spec.path or ensure_model_file(), self.n_ctx)
         return self._llama, self._lock
 
     def count_tokens(self, text: str) -> int:
@@ -414,7 +472,5 @@ def _with_retries(call: Callable[[], Any], policy: RetryPolicy, endpoint: str) -
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def make_backend(spec: ProviderSpec, retry: RetryPolicy | None = None) -> Backend:
-    if spec.kind == "local":
-        return LocalBackend(spec, retry)
-    return OpenAIBackend(spec, retry)
+register_provider(Provider("local", "local, local:/path/model.gguf", _parse_local, LocalBackend))
+register_provider(Provider("openai", "openai:MODEL", _parse_openai, OpenAIBackend, takes_names=True))

@@ -29,6 +29,7 @@ __all__ = [
     "embedded_status",
     "ensure_model_file",
     "load_llama",
+    "shared_llama",
 ]
 
 EMBEDDED_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -201,3 +202,20 @@ def load_llama(path: Path, *, n_ctx: int = 8192, n_threads: int | None = None) -
         verbose=False,
         seed=0,
     )
+
+
+_shared: dict[tuple[str, int], tuple[Any, threading.Lock]] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_llama(path: Path, n_ctx: int) -> tuple[Any, threading.Lock]:
+    """The model in `path` loaded once per context size, with the lock that every call into it must hold.
+
+    Why one per process: loading takes seconds and a gigabyte of memory, and a llama.cpp context is not
+    thread-safe, so every backend on the same file shares one instance and takes turns on its lock.
+    """
+    key = (str(path), n_ctx)
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = (load_llama(path, n_ctx=n_ctx), threading.Lock())
+        return _shared[key]
