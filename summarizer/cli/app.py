@@ -43,6 +43,7 @@ class Format(StrEnum):
     pretty = "pretty"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -116,7 +117,8 @@ def make_runner(
 
 def default_format(out: Path | None) -> Format:
     if out is not None:
-        return {".json": Format.json, ".md": Format.markdown}.get(out.suffix.lower(), Format.markdown)
+        suffixes = {".json": Format.json, ".md": Format.markdown, ".csv": Format.csv}
+        return suffixes.get(out.suffix.lower(), Format.markdown)
     return Format.pretty if sys.stdout.isatty() else Format.markdown
 
 

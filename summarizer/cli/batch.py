@@ -23,6 +23,7 @@ from summarizer.cli.app import (
     app,
     make_runner,
 )
+from summarizer.cli.export import BatchFormat, BatchFormatOpt, batch_csv
 
 __all__ = ["batch"]
 
@@ -55,6 +56,7 @@ def batch(
     poll: Annotated[
         float, typer.Option("--poll", min=0.0, help="Seconds between Batch API status checks.")
     ] = 30.0,
+    fmt: BatchFormatOpt = BatchFormat.jsonl,
 ) -> None:
     """Brief every article of a JSONL file into a JSONL of briefs (resumable; one bad article is one error line)."""
     from rich.console import Console
@@ -100,5 +102,5 @@ def batch(
         f"{stats.briefed} briefed, {stats.errors} errors, {stats.done_before} already in {out} before this run",
         err=True,
     )
-
-
+    if fmt is BatchFormat.csv:
+        sys.stdout.write(batch_csv(out))

@@ -45,7 +45,7 @@ def brief(
     ] = None,
     prompt: PromptOpt = None,
     fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
+        Format | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown, csv.")
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
@@ -69,6 +69,10 @@ def brief(
         text = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
     elif chosen is Format.markdown:
         text = render_markdown(result)
+    elif chosen is Format.csv:
+        from summarizer.cli.export import brief_csv
+
+        text = brief_csv(result, bom=out is not None)
     else:
         from rich.console import Console
 
