@@ -43,6 +43,8 @@ def recorded_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
             run = run_suite(SUITE, runner, concurrency=2)
         finally:
             runner.close()
+    failed = [(c.id, c.error) for c in run.per_case if c.error]
+    assert not failed, f"recorded cases failed (do the recordings match the prompts?): {failed[:2]}"
     out = base / "run-a"
     out.mkdir()
     (out / "run.json").write_text(json.dumps(run.contract_dict(), ensure_ascii=False), encoding="utf-8")
