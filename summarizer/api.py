@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.articles import Article
-from summarizer.contract import Brief
 from summarizer.briefing.briefer import Briefer
+from summarizer.contract import Brief, StoryBrief
 from summarizer.errors import SummarizerError
+from summarizer.llm.backends import Backend, RetryPolicy, make_backend, parse_model
 from summarizer.llm.call import Caller
 from summarizer.llm.prompts import DEFAULT_PROMPT, load_prompt
-from summarizer.llm.backends import Backend, RetryPolicy, make_backend, parse_model
 from summarizer.llm.store import Store
 
-__all__ = ["Summarizer", "asummarize", "summarize", "summarize_many"]
+__all__ = ["Summarizer", "asummarize", "summarize", "summarize_many", "summarize_story"]
 
 
 @dataclass
@@ -61,6 +61,24 @@ class Summarizer:
         elif date is not None:
             article = Article.from_text(article.text, date=date, title=article.title, url=article.url)
         return self.briefer.brief(article)
+
+    def summarize_story(
+        self,
+        articles: Sequence[Article],
+        *,
+        concurrency: int = 4,
+        progress: Callable[[str, bool], None] | None = None,
+    ) -> StoryBrief:
+        """A story brief (CONTRACT §4) of articles on one event: each briefed as `summarize` does (cached),
+        `concurrency` at a time, then merged by code; the model writes only the story's headline and `what`.
+        `progress(name, failed)` is called as each article finishes. An article that fails is left out with a
+        warning; the same articles in any order give the same story (meta aside)."""
+        from summarizer.briefing.story import in_memory, run_story
+
+        sources = [in_memory(a) for a in articles]
+        return run_story(
+            sources, self.summarize, self.briefer.caller, concurrency=concurrency, progress=progress
+        )
 
     def close(self) -> None:
         self.backend.close()
@@ -127,5 +145,23 @@ def summarize_many(
     try:
         with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
             yield from pool.map(one, articles)
+    finally:
+        runner.close()
+
+
+def summarize_story(
+    articles: Sequence[Article | str],
+    *,
+    model: str | None = "local",
+    base_url: str | None = None,
+    prompt: str | None = None,
+    concurrency: int = 4,
+    cache: bool = True,
+) -> StoryBrief:
+    """Brief several articles on one event as one story (see `Summarizer.summarize_story`)."""
+    runner = Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache)
+    try:
+        loaded = [a if isinstance(a, Article) else Article.from_text(a) for a in articles]
+        return runner.summarize_story(loaded, concurrency=concurrency)
     finally:
         runner.close()

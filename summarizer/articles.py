@@ -3,6 +3,10 @@
 Cleaning happens once, here: line endings become `\\n`, and zero-width and bidirectional control characters
 are removed (they hide text from a reader and can smuggle instructions past one). Every `span` in a brief
 indexes `Article.text` after this cleaning.
+
+Outlets differ in encoding: bytes that are not UTF-8 are decoded by charset detection (charset-normalizer),
+with a warning naming the encoding, because a wrong guess shows up as odd characters in evidence and a reader
+should know it was a guess. Only bytes that no encoding explains as text are refused.
 """
 
 from __future__ import annotations
@@ -10,14 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer.text.dates import dateline
 from summarizer.errors import ArticleError
+from summarizer.text.dates import dateline
 
-__all__ = ["MAX_ARTICLE_BYTES", "Article", "clean_text", "load_article", "parse_date"]
+__all__ = ["MAX_ARTICLE_BYTES", "Article", "clean_text", "detect_encoding", "load_article", "parse_date"]
 
 MAX_ARTICLE_BYTES = 2_000_000
 """Larger input is refused: no news article is 2 MB of text, and a model call on it would cost hours."""
@@ -35,6 +41,11 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     origin: str | None = field(default=None, compare=False)
+    publisher: str | None = None
+    id: str | None = None
+    """The caller's name for the article (a story's JSONL id, a file path); None: none was given."""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """What reading it had to guess, e.g. the encoding of bytes that were not UTF-8."""
 
     @property
     def sha256(self) -> str:
@@ -42,13 +53,22 @@ class Article:
 
     @classmethod
     def from_text(
-        cls, text: str, *, date: dt.date | str | None = None, title: str | None = None, url: str | None = None
+        cls,
+        text: str,
+        *,
+        date: dt.date | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        id: str | None = None,
     ) -> Article:
         """Build from text already in memory; the date falls back to a dateline at the top of the text."""
         cleaned = clean_text(text)
         _require_content(cleaned, "the article")
         when = parse_date(date) if isinstance(date, str) else date
-        return cls(text=cleaned, title=title, date=when or dateline(cleaned), url=url)
+        return cls(
+            text=cleaned, title=title, date=when or dateline(cleaned), url=url, publisher=publisher, id=id
+        )
 
 
 def clean_text(text: str) -> str:
@@ -73,7 +93,8 @@ def _require_content(text: str, what: str) -> None:
         raise ArticleError(f"{what} has almost no words ({letters} letters): nothing to brief")
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text, and a warning when it was not UTF-8 and its encoding had to be detected."""
     if not data.strip():
         raise ArticleError(f"{name} is empty: nothing to brief")
     if len(data) > MAX_ARTICLE_BYTES:
@@ -81,14 +102,80 @@ def _decode(data: bytes, name: str) -> str:
             f"{name} is {len(data):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for one article: "
             "split it or pass the article alone"
         )
+    refused = ArticleError(
+        f"{name} is not valid UTF-8 and no other text encoding explains it: "
+        "convert it first, e.g. `iconv -f ENCODING -t UTF-8`"
+    )
+    if data.startswith(_UTF16_BOMS):
+        # The mark declares UTF-16 (whose ASCII letters hold NUL bytes); bytes that contradict it are damaged.
+        text = _plausible(data, "utf-16")
+        if text is None:
+            raise refused
+        return text, _warn(
+            f"{name} is not UTF-8: decoded as utf-16 (it starts with a UTF-16 byte-order mark)"
+        )
     if b"\x00" in data:
         raise ArticleError(f"{name} looks binary (it has NUL bytes): pass a text, Markdown or HTML article")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{name} is not valid UTF-8 (byte {exc.start}): convert it first, e.g. `iconv -t UTF-8`"
-        ) from None
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    detected = detect_encoding(data)
+    if detected is None:
+        raise refused
+    text, encoding = detected
+    return text, _warn(f"{name} is not UTF-8: decoded as {encoding} (detected; check odd characters)")
+
+
+def _warn(message: str) -> str:
+    logging.getLogger("summarizer").warning(message)
+    return message
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TEXT_CATEGORIES = ("L", "M", "N", "P", "S", "Z")
+_PREFERRED = ("cp1252", "latin-1")
+"""Named instead of the detected encoding when they give the very same text (the encodings people know)."""
+
+
+def _plausible(data: bytes, encoding: str) -> str | None:
+    """`data` decoded, when that reads as ordinary text: letters, digits, punctuation, spaces, with almost no
+    control characters, unassigned code points or stray symbols (what random bytes decode to)."""
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    shown = [c for c in text.lstrip("\ufeff") if c not in "\n\r\t"]
+    if not shown:
+        return None
+    categories = [unicodedata.category(c) for c in shown]
+    odd = sum(1 for c in categories if not c.startswith(_TEXT_CATEGORIES))
+    symbols = sum(1 for c in categories if c in {"So", "Sk", "Co", "Cn"})
+    if odd > len(shown) * 0.01 or symbols > len(shown) * 0.05 or "Cn" in categories:
+        return None
+    return text
+
+
+def detect_encoding(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when some encoding reads `data` as ordinary text, else None.
+
+    charset-normalizer ranks encodings by how orderly the decoded text looks; its best guess is taken only
+    when that text is still plain text (see `_plausible`: random bytes decode in single-byte encodings too,
+    as a soup of symbols and control characters)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - installed with trafilatura, declared in pyproject
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = _plausible(data, best.encoding)
+    if text is None or not text.strip():
+        return None
+    for encoding in _PREFERRED:
+        if _plausible(data, encoding) == text:
+            return text, encoding
+    return text, best.encoding
 
 
 def _looks_like_html(text: str) -> bool:
@@ -155,7 +242,7 @@ def load_article(
             raise ArticleError(f"{name} is a directory: pass an article file") from None
         except OSError as exc:
             raise ArticleError(f"{name}: cannot read ({exc.strerror})") from None
-    text = _decode(data, name)
+    text, warning = _decode(data, name)
     title = url = None
     meta_date = None
     is_html = Path(str(source)).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text)
@@ -170,4 +257,5 @@ def load_article(
         date=when or meta_date or dateline(cleaned),
         url=url,
         origin=name,
+        warnings=(warning,) if warning else (),
     )

@@ -1,0 +1,236 @@
+"""`summarizer story`: several articles on one event in one story brief (CONTRACT §4).
+
+Inputs are article files, JSONL files of articles (one `{id, text|path, title?, date?, publisher?, url?}` a
+line; a `path` is relative to the JSONL file), or `-` for standard input (a JSONL of articles, or one article).
+Articles are read only when their brief starts, so a long JSONL never sits in memory whole. An input that
+cannot be read is left out of the story with a warning naming it; the story fails only when none is left.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from summarizer.cli.app import (
+    BaseUrlOpt,
+    Format,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    PromptOpt,
+    TimeoutOpt,
+    app,
+    default_format,
+    make_runner,
+    write_output,
+)
+
+__all__ = ["StoryFormat", "story", "story_sources"]
+
+
+class StoryFormat(StrEnum):
+    pretty = "pretty"
+    json = "json"
+    markdown = "markdown"
+
+
+Loader = Callable[[], Any]
+
+
+def _json_article(item: Any, base: Path, where: str) -> Any:
+    """An Article from one JSONL object (raises ArticleError with `where` in the message when it is not one)."""
+    from summarizer.articles import Article, load_article
+    from summarizer.errors import ArticleError
+
+    if not isinstance(item, dict):
+        raise ArticleError(f"{where} is not a JSON object")
+    meta = {
+        k: item.get(k) if isinstance(item.get(k), str) else None for k in ("id", "title", "publisher", "url")
+    }
+    date, notes = _date(item.get("date"))
+    if isinstance(item.get("text"), str):
+        article = Article.from_text(item["text"], date=date, **meta)
+    elif isinstance(item.get("path"), str):
+        loaded = load_article(base / item["path"], date=date)
+        given = {k: v for k, v in meta.items() if v is not None}
+        article = dataclasses.replace(loaded, id=given.pop("id", None) or item["path"], **given)
+    else:
+        raise ArticleError(f"{where} has neither text nor path")
+    return dataclasses.replace(article, warnings=(*article.warnings, *notes)) if notes else article
+
+
+def _date(value: Any) -> tuple[Any, tuple[str, ...]]:
+    """A line's date; one that is not YYYY-MM-DD ("None", "") is ignored with a note, not the article."""
+    from summarizer.articles import parse_date
+    from summarizer.errors import ArticleError
+
+    if value is None or value == "":
+        return None, ()
+    try:
+        return parse_date(str(value)), ()
+    except ArticleError:
+        return None, (f"date {value!r} is not YYYY-MM-DD: ignored (the text's dateline, if any, is used)",)
+
+
+def _label(item: Any, fallback: str) -> str:
+    if isinstance(item, dict):
+        for key in ("id", "path", "url"):
+            if isinstance(item.get(key), str) and item[key]:
+                return str(item[key])
+    return fallback
+
+
+def _refuse(error: Exception) -> Any:
+    raise error
+
+
+def _jsonl_sources(lines: Iterator[tuple[int, str]], base: Path, name: str) -> Iterator[tuple[str, Loader]]:
+    from summarizer.errors import ArticleError
+
+    for number, line in lines:
+        where = f"{name} line {number}"
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            yield where, functools.partial(_refuse, ArticleError(f"{where} is not JSON: {exc}"))
+            continue
+        yield _label(item, where), functools.partial(_json_article, item, base, where)
+
+
+def _file_lines(path: Path) -> Iterator[tuple[int, str]]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line
+
+
+def _file_article(path: str) -> Any:
+    from summarizer.articles import load_article
+
+    return dataclasses.replace(load_article(path), id=path)
+
+
+def _is_jsonl(data: bytes) -> bool:
+    lines = [line for line in data.splitlines() if line.strip()]
+    if not lines:
+        return False
+    try:
+        return all(isinstance(json.loads(line), dict) for line in lines)
+    except ValueError:
+        return False
+
+
+def story_sources(inputs: list[str], stdin: bytes | None = None) -> tuple[list[tuple[str, Loader]], int]:
+    """(name, reader) for every article the inputs hold, and how many there are (for the progress bar).
+    JSONL files are read line by line as the briefs need them."""
+    from summarizer.articles import load_article
+
+    sources: list[tuple[str, Loader]] = []
+    for arg in inputs:
+        if arg == "-":
+            data = stdin or b""
+            if _is_jsonl(data):
+                numbered = enumerate(data.decode("utf-8", "replace").splitlines(), start=1)
+                lines = ((n, line) for n, line in numbered if line.strip())
+                sources += _jsonl_sources(lines, Path.cwd(), "standard input")
+            else:
+                sources.append(("standard input", functools.partial(load_article, "-", stdin=data)))
+        elif arg.lower().endswith(".jsonl") and Path(arg).is_file():
+            sources += _jsonl_sources(_file_lines(Path(arg)), Path(arg).parent, arg)
+        else:
+            sources.append((arg, functools.partial(_file_article, arg)))
+    return sources, len(sources)
+
+
+def _default_format(out: Path | None) -> StoryFormat:
+    """As `brief` chooses (by the output's suffix, else the terminal), Markdown for any other suffix."""
+    chosen: Format = default_format(out)
+    return StoryFormat(chosen.value) if chosen.value in StoryFormat.__members__ else StoryFormat.markdown
+
+
+@app.command()
+def story(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files (.txt, .md, .html), JSONL files of articles "
+            "({id, text|path, title?, date?, publisher?, url?}), or - for standard input."
+        ),
+    ],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+    fmt: Annotated[
+        StoryFormat | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (as in `batch`).")
+    ] = 4,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Brief several articles on one event as one story: every figure by outlet and day, conflicts marked."""
+    from summarizer.briefing.story import run_story
+
+    stdin = sys.stdin.buffer.read() if "-" in articles else None
+    sources, total = story_sources(articles, stdin)
+    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
+    bar = _progress_bar()
+    task = bar.add_task("briefs", total=total)
+    try:
+        with bar:
+            result = run_story(
+                sources,
+                runner.summarize,
+                runner.briefer.caller,
+                concurrency=concurrency,
+                progress=lambda _name, _failed: bar.advance(task),
+            )
+    finally:
+        runner.close()
+    _emit(result, fmt or _default_format(out), out)
+
+
+def _progress_bar() -> Any:
+    """A bar on standard error, counting briefs; shown only on a terminal (logs and pipes stay clean)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    return Progress(
+        TextColumn("briefing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _emit(result: Any, chosen: StoryFormat, out: Path | None) -> None:
+    from rich.console import Console
+
+    from summarizer.cli.render_story import render_story_markdown, render_story_pretty
+
+    if chosen is StoryFormat.json:
+        write_output(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n", out)
+    elif chosen is StoryFormat.markdown:
+        write_output(render_story_markdown(result), out)
+    elif out is None:
+        render_story_pretty(result, Console())
+    else:
+        with out.open("w", encoding="utf-8") as handle:
+            render_story_pretty(result, Console(file=handle, width=120))
