@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from summarizer.evaluation import scorers
+from summarizer.evaluation import names, validity, words
 from summarizer.evaluation.metrics import aggregate, scores_to_json
 from summarizer.evaluation.scorers import (
     FieldScore,
@@ -549,8 +549,8 @@ def _plain_tokens(text: str) -> tuple[str, ...]:
     ).map("".join)
 )
 def test_tokenizer_matches_the_plain_regular_expressions(text: str) -> None:
-    assert scorers._tokenize(text) == _plain_tokens(text)
-    assert scorers._tokens(text) == _plain_tokens(text)
+    assert words.tokenize(text) == _plain_tokens(text)
+    assert words.tokens(text) == _plain_tokens(text)
 
 
 def _plain_form(name: str) -> dict[str, Any] | None:
@@ -568,7 +568,7 @@ def _plain_form(name: str) -> dict[str, Any] | None:
     return {
         "tokens": tokens,
         "set": set(tokens),
-        "distinctive": {t for t in tokens if t not in scorers._GENERIC_NAME_WORDS},
+        "distinctive": {t for t in tokens if t not in words.GENERIC_NAME_WORDS},
         "heads": heads,
     }
 
@@ -631,7 +631,7 @@ _ENTITY = st.lists(_NAMES, min_size=1, max_size=3, unique=True).map(tuple)
 def test_indexed_name_matching_equals_the_pairwise_policy(
     brief: tuple[str, ...], reference: list[tuple[str, ...]], threshold: float, head_rule: bool
 ) -> None:
-    found = scorers._EntityIndex(tuple(reference)).pairs([brief], threshold, head_rule)
+    found = names.EntityIndex(tuple(reference)).pairs([brief], threshold, head_rule)
     assert {j: sim for sim, _, j in found} == {
         j: sim
         for j, entity in enumerate(reference)
@@ -659,7 +659,7 @@ _FIELD_VALUES = st.sampled_from(
     ),
 )  # fmt: skip
 def test_validity_of_whole_lists_agrees_with_the_item_check(key: str, items: list[dict[str, Any]]) -> None:
-    whole = scorers._plain_items_ok(key, items)
-    assert whole <= all(scorers._item_ok(key, item) for item in items)
-    complete = [{**dict.fromkeys(scorers._ITEM_SHAPES[key], "x"), **item} for item in items]
-    assert scorers._plain_items_ok(key, complete) == all(scorers._item_ok(key, item) for item in complete)
+    whole = validity.plain_items_ok(key, items)
+    assert whole <= all(validity.item_ok(key, item) for item in items)
+    complete = [{**dict.fromkeys(validity.ITEM_SHAPES[key], "x"), **item} for item in items]
+    assert validity.plain_items_ok(key, complete) == all(validity.item_ok(key, item) for item in complete)
