@@ -12,7 +12,7 @@ from typing import Any
 
 from summarizer.evaluation.scorers import FieldScore
 
-__all__ = ["CONTRACT_FIELDS", "CaseScore", "aggregate", "scores_to_json"]
+__all__ = ["CONTRACT_FIELDS", "CaseScore", "aggregate", "flat_scores", "scores_to_json"]
 
 # The fields of contract §3 "scores" and their value names; ``None`` marks a field reported as a plain number.
 CONTRACT_FIELDS: dict[str, tuple[str, ...] | None] = {
@@ -107,3 +107,15 @@ def aggregate(per_case: Sequence[Mapping[str, CaseScore]]) -> dict[str, Any]:
         }
         out[name] = means.get(name) if _is_scalar(name, keys) else means
     return out
+
+
+def flat_scores(scores: Mapping[str, Any]) -> dict[str, float | None]:
+    """`{"figures": {"f1": .5}}` -> `{"figures.f1": .5}`; plain numbers keep their field name."""
+    flat: dict[str, float | None] = {}
+    for name, value in scores.items():
+        if isinstance(value, Mapping):
+            for key, inner in value.items():
+                flat[f"{name}.{key}"] = inner
+        else:
+            flat[name] = value
+    return flat
