@@ -236,11 +236,12 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = {}
         owner = self.server.owner
+        headers = {name.lower(): value for name, value in self.headers.items()}  # names are case-insensitive
         if not self.path.rstrip("/").endswith("/chat/completions"):
-            owner._record(self.path, dict(self.headers.items()), body, raw, ("status", 404))
+            owner._record(self.path, headers, body, raw, ("status", 404))
             self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
             return
-        index, action = owner._next(self.path, dict(self.headers.items()), body, raw)
+        index, action = owner._next(self.path, headers, body, raw)
         self._perform(action, body, index)
 
     def _perform(self, action: Action, body: dict[str, Any], index: int) -> None:

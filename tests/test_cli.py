@@ -33,6 +33,7 @@ def test_prompts_list_and_show() -> None:
     )
 
 
+@pytest.mark.local
 def test_models_reports_the_embedded_model() -> None:
     result = runner.invoke(app, ["models"])
     assert result.exit_code == 0
