@@ -20,6 +20,7 @@ from summarizer.errors import SummarizerError
 from summarizer.cli import batch as _batch  # noqa: F401  (registers its commands)
 from summarizer.cli import brief as _brief  # noqa: F401
 from summarizer.cli import eval as _eval  # noqa: F401
+from summarizer.cli import schema as _schema  # noqa: F401
 from summarizer.cli import story as _story  # noqa: F401
 from summarizer.cli import view as _view  # noqa: F401
 from summarizer.cli.app import app
