@@ -41,7 +41,6 @@ class Summarizer:
         db_path: str | Path | None = None,
         reasks: int = 2,
         retry: RetryPolicy | None = None,
-        parallel: bool = True,
     ) -> Summarizer:
         spec = parse_model(model, base_url=base_url, mode=mode)
         backend = make_backend(spec, retry)
@@ -53,7 +52,7 @@ class Summarizer:
         caller = Caller(
             backend, load_prompt(prompt or DEFAULT_PROMPT), store=store, use_cache=cache, reasks=reasks
         )
-        return cls(backend=backend, briefer=Briefer(caller, parallel=parallel), store=store)
+        return cls(backend=backend, briefer=Briefer(caller), store=store)
 
     def summarize(self, article: Article | str, *, date: dt.date | str | None = None) -> Brief:
         if isinstance(article, str):

@@ -25,8 +25,8 @@ from typing import Any
 
 from summarizer.api import Summarizer
 from summarizer.articles import MAX_ARTICLE_BYTES, Article, load_article
-from summarizer.contract import Brief
 from summarizer.briefing.briefer import Briefer
+from summarizer.contract import Brief
 from summarizer.errors import AnswerPending, ArticleError, ConfigError, SummarizerError
 from summarizer.llm.backends import OpenAIBackend
 

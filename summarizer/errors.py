@@ -10,6 +10,7 @@ __all__ = [
     "InvalidOutputError",
     "ModelFileError",
     "ModelNotInstalledError",
+    "NLPModelError",
     "ProviderError",
     "RateLimitedError",
     "RefusalError",
@@ -47,6 +48,10 @@ class ModelNotInstalledError(SummarizerError):
 
 class ModelFileError(SummarizerError):
     exit_code = 4
+
+
+class NLPModelError(ModelNotInstalledError):
+    """The spaCy pipeline is missing or is not the pinned one."""
 
 
 class ProviderError(SummarizerError):

@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.api import Summarizer
+from summarizer.briefing.grounding import check_brief
 from summarizer.cli import app
 from summarizer.evaluation.runner import EvalRun, run_suite
 from summarizer.evaluation.suite import load_suite
-from summarizer.briefing.grounding import check_brief
 
 from conftest import SUITE
 

@@ -11,9 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from summarizer.text.alignment import align
 from summarizer.contract import Claim, Figure, Person, Place, When
 from summarizer.llm.answers import Answer
+from summarizer.text.alignment import align
 
 __all__ = ["SINGLE_MAX_TOKENS", "SingleOut", "assemble"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from summarizer.text.alignment import align, search_after, stands_alone
 from summarizer.contract import Brief, Claim, Figure, Person
+from summarizer.text.alignment import align, search_after, stands_alone
 
 __all__ = ["aliases_for", "canonical_name", "check_brief", "match_person", "source_for"]
 

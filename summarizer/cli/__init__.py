@@ -6,16 +6,11 @@ holds `main`, the entry point that turns every error into one line. May import a
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import time
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
-
-from summarizer.errors import SummarizerError
 
 from summarizer.cli import batch as _batch  # noqa: F401  (registers its commands)
 from summarizer.cli import brief as _brief  # noqa: F401
@@ -24,6 +19,7 @@ from summarizer.cli import schema as _schema  # noqa: F401
 from summarizer.cli import story as _story  # noqa: F401
 from summarizer.cli import view as _view  # noqa: F401
 from summarizer.cli.app import app
+from summarizer.errors import SummarizerError
 
 __all__ = ["app", "main"]
 

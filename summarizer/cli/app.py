@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import time
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from summarizer import __version__
-from enum import StrEnum
-from typing import NoReturn
 
 __all__ = [
     "BaseUrlOpt",
@@ -130,5 +126,3 @@ def write_output(text: str, out: Path | None) -> None:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror}")
-
-

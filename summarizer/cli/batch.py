@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-
-from summarizer.errors import SummarizerError
 
 from summarizer.cli.app import (
     BaseUrlOpt,

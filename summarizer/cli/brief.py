@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-
-from summarizer.errors import SummarizerError
 
 from summarizer.cli.app import (
     BaseUrlOpt,
@@ -23,10 +20,10 @@ from summarizer.cli.app import (
     TimeoutOpt,
     app,
     default_format,
-    fail,
     make_runner,
     write_output,
 )
+from summarizer.errors import SummarizerError
 
 __all__ = ["brief", "models", "prompts_list", "prompts_show"]
 
@@ -88,8 +85,8 @@ def brief(
 @app.command()
 def models() -> None:
     """Say which model is configured and whether the embedded one is installed and assembled."""
-    from summarizer.llm.embedded import PART_COUNT, embedded_status
     from summarizer.llm.backends import parse_model
+    from summarizer.llm.embedded import PART_COUNT, embedded_status
 
     configured = os.environ.get("SUMMARIZER_MODEL") or "local"
     typer.echo(
@@ -135,5 +132,3 @@ def prompts_show(name: Annotated[str, typer.Argument(help="Prompt name, e.g. bri
     typer.echo(f"# {p.id}: {p.description}\n")
     for part in ("system", "article", *p.passes):
         typer.echo(f"--- {part}.jinja ---\n{p.templates[part].rstrip()}\n")
-
-

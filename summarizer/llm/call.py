@@ -26,8 +26,8 @@ from summarizer.errors import (
     TruncatedOutputError,
 )
 from summarizer.llm.answers import checking
-from summarizer.llm.prompts import Fence, Prompt
 from summarizer.llm.backends import Backend
+from summarizer.llm.prompts import Fence, Prompt
 from summarizer.llm.store import CachedAnswer, Store
 
 __all__ = ["CallOutcome", "Caller", "Usage"]

@@ -1,0 +1,197 @@
+"""Everything code reads in an article, before any model call: who, where, when, figures, claims, the lead.
+
+The stages run in order over one spaCy parse: sentences, page furniture, instruction-like passages, named
+entities, attributions, figures, main actors, dates. Each stage is a function of the text layer; this module
+only composes them and turns their findings into the contract's items, grounded by construction (every
+evidence is the article's own sentence at its offsets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.articles import Article
+from summarizer.briefing.grounding import source_for
+from summarizer.contract import Claim, EntityKind, Figure, Person, Place, When
+from summarizer.text.actors import describes_people, lead_sentences, main_actors
+from summarizer.text.attribution import Attribution, find_attributions
+from summarizer.text.counting import count, never_a_figure
+from summarizer.text.dates import find_dates
+from summarizer.text.entities import Entity, find_entities, split_entities
+from summarizer.text.furniture import Furniture, find_furniture
+from summarizer.text.injection import Injection, find_injections
+from summarizer.text.nlp import parse
+from summarizer.text.numbers import find_numbers
+from summarizer.text.sentences import Sentence, sentence_at, sentences
+
+__all__ = ["MAX_FIGURES", "Reading", "read_article"]
+
+MAX_FIGURES = 60
+_LEAD_CHARS = 1500
+
+
+@dataclass
+class Reading:
+    """What code found in one article."""
+
+    sentences: list[Sentence]
+    furniture: Furniture
+    injections: list[Injection]
+    who: list[Person]
+    where: list[Place]
+    when: list[When]
+    figures: list[Figure]
+    claims: list[Claim]
+    lead: str
+    """The opening of the story for the headline and `what`: furniture and injected passages left out."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_article(article: Article) -> Reading:
+    text = article.text
+    doc = parse(text)
+    sents = sentences(doc)
+    furniture = find_furniture(text)
+    injections = find_injections(sents)
+    entities = find_entities(doc, furniture)
+    roles = {e.name: e.role for e in entities if e.role}
+    attributions = find_attributions(doc, sents, roles)
+    speakers = {a.source.casefold() for a in attributions}
+    who, where = split_entities(entities, speakers)
+    warnings = [
+        f"source: {a.guessed!r} taken to be {a.source} (the nearest named speaker before it)"
+        for a in attributions
+        if a.guessed
+    ]
+    lead = lead_sentences(sents, furniture)
+    who = _with_main_actors(who, entities, doc, lead)
+    figures, notes = _figures(doc, text, sents, attributions, who)
+    warnings += notes
+    claims = _claims(attributions, text, who)
+    if injections:
+        warnings.append(
+            f"instructions: {len(injections)} passage(s) addressed to an AI or a model were kept out of the "
+            f"headline and summary: {injections[0].text[:80]!r}"
+        )
+    return Reading(
+        sentences=sents,
+        furniture=furniture,
+        injections=injections,
+        who=who,
+        where=where,
+        when=_when(article, injections),
+        figures=figures,
+        claims=claims,
+        lead=_lead_text(sents, furniture, injections),
+        warnings=warnings,
+    )
+
+
+def _with_main_actors(
+    who: list[Person], entities: list[Entity], doc: object, lead: list[Sentence]
+) -> list[Person]:
+    """Mark the entities the lead makes its subjects `main`; list unnamed ones as the article describes them."""
+    actors = main_actors(doc, lead)  # type: ignore[arg-type]
+    by_name = {p.name: p for p in who}
+    unnamed: list[Person] = []
+    for actor in actors:
+        entity = next(
+            (e for e in entities if any(s < actor.end and actor.start < t for s, t in e.mentions)), None
+        )
+        if entity is not None and entity.name in by_name:
+            by_name[entity.name].main = True
+            continue
+        new = all(p.name.casefold() != actor.text.casefold() for p in unnamed)
+        if entity is None and describes_people(actor) and new:
+            kind: EntityKind = "group" if actor.plural else "person"
+            unnamed.append(Person(name=actor.text, kind=kind, role=None, aliases=[], main=True))
+    return [p for p in who if p.main] + unnamed + [p for p in who if not p.main]
+
+
+def _figures(
+    doc: object, text: str, sents: list[Sentence], attributions: list[Attribution], who: list[Person]
+) -> tuple[list[Figure], list[str]]:
+    said = {a.sentence.start: a for a in attributions}
+    figures: list[Figure] = []
+    warnings: list[str] = []
+    mentions = [m for m in find_numbers(text) if not never_a_figure(m, text)]
+    for mention in mentions:
+        sent = sentence_at(sents, mention.start)
+        if sent is None or mention.end > sent.end:
+            continue
+        counted = count(doc, mention)  # type: ignore[arg-type]
+        if counted is None:
+            continue
+        attribution = said.get(sent.start)
+        q = mention.quantity
+        figures.append(
+            Figure(
+                text=mention.text,
+                value=q.value,
+                upper=q.upper,
+                approx=q.approx,
+                counts=counted.counts,
+                kind=counted.kind,  # type: ignore[arg-type]
+                unit=q.unit,
+                source=source_for(attribution.source, text, who) if attribution else None,
+                evidence=sent.text,
+                span=(sent.start, sent.end),
+            )
+        )
+    if len(figures) > MAX_FIGURES:
+        warnings.append(f"figures: only the first {MAX_FIGURES} of {len(figures)} figures are listed")
+        figures = figures[:MAX_FIGURES]
+    return figures, warnings
+
+
+def _claims(attributions: list[Attribution], text: str, who: list[Person]) -> list[Claim]:
+    claims: list[Claim] = []
+    for a in attributions:
+        start, end = a.sentence.start, a.sentence.end
+        if a.follow is not None and a.quote and a.quote not in a.sentence.text:
+            end = a.follow.end  # the quotation is the bare sentence that follows: the evidence covers both
+        evidence = text[start:end]
+        claims.append(
+            Claim(
+                source=source_for(a.source, text, who) or a.source,
+                cue=a.cue,
+                statement=a.statement,
+                quote=a.quote if a.quote and a.quote in evidence else None,
+                evidence=evidence,
+                span=(start, end),
+            )
+        )
+    return claims
+
+
+def _when(article: Article, injections: list[Injection]) -> list[When]:
+    """Dates that name a day. A phrase that resolves to no day ("last year") says nothing checkable."""
+    items: list[When] = []
+    seen: set[str] = set()
+    for mention in find_dates(article.text, article.date):
+        if mention.date is None or any(i.start <= mention.start < i.end for i in injections):
+            continue
+        if mention.start < 40 and article.text[: mention.start].strip().lower() in {"", "date"}:
+            continue  # the dateline itself is the article's date, not an event in it
+        day = mention.date.isoformat()
+        if day in seen:
+            continue
+        seen.add(day)
+        items.append(When(text=mention.text, date=day))
+    return items
+
+
+def _lead_text(sents: list[Sentence], furniture: Furniture, injections: list[Injection]) -> str:
+    """The story's opening sentences up to about 1,500 characters, in article order."""
+    taken: list[str] = []
+    size = 0
+    for sentence in sents:
+        if furniture.covers(sentence.start, sentence.end):
+            continue
+        if any(i.start <= sentence.start < i.end for i in injections):
+            continue
+        taken.append(sentence.text)
+        size += len(sentence.text) + 1
+        if size >= _LEAD_CHARS:
+            break
+    return "\n".join(taken)

@@ -1,0 +1,123 @@
+"""The main actors: who did what to whom in the lead, named or as the article describes them.
+
+News puts the main event in its headline and first sentence. The subject of the lead's main verb (and, in a
+passive lead, both the agent and who it happened to) are the main actors. When the subject is a name, that
+entity is marked `main`; when it is a description ("A gunman", "the tram driver", "five people"), the
+description itself is listed, as a reader would name them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarizer.text.furniture import Furniture
+from summarizer.text.sentences import Sentence
+from summarizer.text.wordclasses import PEOPLE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["MainActor", "describes_people", "lead_sentences", "main_actors"]
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PHRASE_DEPS = {"det", "amod", "nummod", "compound", "poss", "case", "quantmod", "nmod"}
+_QUANTITY_HEADS = {"dozens", "hundreds", "thousands", "scores", "millions", "number", "group", "crowd"}
+_NOT_ACTORS = {
+    "it",
+    "this",
+    "that",
+    "there",
+    "which",
+    "who",
+    "what",
+    "one",
+    "some",
+    "all",
+    "they",
+    "he",
+    "she",
+}
+
+
+@dataclass(frozen=True)
+class MainActor:
+    text: str
+    start: int
+    end: int
+    plural: bool
+
+
+def lead_sentences(sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
+    """The headline (a first line without final punctuation), then the first real sentence of the story."""
+    lead: list[Sentence] = []
+    for sentence in sentences:
+        if furniture.covers(sentence.start, sentence.end) or len(sentence.text.split()) < 4:
+            continue
+        lead.append(sentence)
+        headline = len(lead) == 1 and sentence.text.rstrip()[-1:] not in '.!?"”'
+        if not headline:
+            break
+        if len(lead) == 3:
+            break
+    return lead
+
+
+def _phrase(doc: Doc, head: Token) -> tuple[str, int, int] | None:
+    tokens = [t for t in head.subtree if t.i <= head.i and (t.dep_ in _PHRASE_DEPS or t.i == head.i)]
+    tokens = [t for t in tokens if t.i >= head.i - 6]
+    if head.lower_ in _QUANTITY_HEADS:  # "Dozens of rescuers"
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                tokens += [child, *(t for t in child.subtree if t.i > child.i and t.i <= child.i + 4)]
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    run = [tokens[-1]]
+    for token in reversed(tokens[:-1]):  # contiguous words only
+        if token.i != run[0].i - 1:
+            break
+        run.insert(0, token)
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    text = doc.text[start:end]
+    if "\n" in text or len(text) < 3:
+        return None
+    return text, start, end
+
+
+def main_actors(doc: Doc, lead: list[Sentence]) -> list[MainActor]:
+    """Subjects (and passive agents) of the lead's main verbs."""
+    actors: list[MainActor] = []
+    for sentence in lead:
+        span: Span | None = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for head in _subjects(span):
+            if head.lower_ in _NOT_ACTORS or head.pos_ == "PRON":
+                continue
+            if head.pos_ not in {"NOUN", "PROPN"} and head.ent_type_ == "":
+                continue
+            found = _phrase(doc, head)
+            if found is None:
+                continue
+            text, start, end = found
+            plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in _QUANTITY_HEADS
+            actors.append(MainActor(text, start, end, plural))
+    return actors
+
+
+def _subjects(span: Span) -> list[Token]:
+    root = span.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    heads: list[Token] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                heads.append(child)
+            elif child.dep_ == "agent":
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    return heads
+
+
+def describes_people(actor: MainActor) -> bool:
+    """An unnamed actor worth listing: a person or a group of people, not "the plan" or "prices"."""
+    words = actor.text.casefold().split()
+    return bool(words) and (words[-1] in PEOPLE_NOUNS or any(w in PEOPLE_NOUNS for w in words))

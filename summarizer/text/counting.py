@@ -1,0 +1,224 @@
+"""What a number counts, from the dependency parse: `counts` and `kind` of every figure, set by code.
+
+Code finds the numbers and their values (numbers.py); the parse says what each one is attached to. The thing
+counted is the noun the number modifies ("50 militants"), and what happened to it is the verb or adjective
+that governs that noun or the number ("were killed", "killing 5", "7 dead", "left 12 injured", "one man
+died"). The governing lemma decides the kind (kill/die/dead -> killed, injure/wound -> injured, ...), so the
+phrasing does not matter. Numbers the contract says are never figures (phone, street and block numbers, list
+numbering, page and section numbers) are dropped here; dates, years and clock times never reach this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarizer.text.numbers import NumberMention
+from summarizer.text.wordclasses import (
+    ARREST_LEMMAS,
+    DISPLACED_LEMMAS,
+    INJURED_LEMMAS,
+    KILLED_LEMMAS,
+    MISSING_LEMMAS,
+    PEOPLE_NOUNS,
+    past_participle,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Counted", "count", "never_a_figure"]
+
+_CASUALTY = (
+    ("killed", KILLED_LEMMAS),
+    ("injured", INJURED_LEMMAS),
+    ("missing", MISSING_LEMMAS),
+    ("displaced", DISPLACED_LEMMAS),
+    ("arrested", ARREST_LEMMAS),
+)
+_CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt", "killed", "arrested", "detained"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "npadvmod", "oprd", "conj"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_LIGHT_VERBS = {"be", "have", "say", "include", "do", "become", "remain", "make", "get", "see", "number"}
+_AGE_WORDS = {"age", "ages", "aged"}
+_DURATION_UNITS = {"years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week"}
+_DURATION_UNITS |= {"minutes", "minute", "seconds", "second", "decades", "decade"}
+_DISTANCE_UNITS = {"km", "miles", "mile", "m", "metres", "meters", "feet", "ft", "kilometres", "kilometers"}
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:page|pages|p\.|section|sections|chapter|article|articles|no\.|number|room|flight|route|highway|"
+    r"interstate|channel|episode|season|verse|rule|clause|paragraph|item|step|part|volume|vol\.|issue|"
+    r"platform|gate|exit|line|bus|apartment|apt\.|suite|unit|box|ext\.|extension)\s*#?)$",
+    re.I,
+)
+_PHONE = re.compile(r"^\(?\d{3}\)?[\s.-]?\d{3,4}(?:[\s.-]\d{4})?$")
+_STREET = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.?|"
+    r"Way|Place|Court|Highway|Hwy)\b"
+)
+
+
+@dataclass(frozen=True)
+class Counted:
+    counts: str
+    kind: str
+
+
+def never_a_figure(mention: NumberMention, text: str) -> bool:
+    """Phone numbers, street and block numbers, list numbering, page and section numbers (the contract)."""
+    if (_PHONE.match(mention.text) and "-" in mention.text) or re.match(
+        r"\s*[-.]\d{4}\b", text[mention.end :]
+    ):
+        return True
+    before = text[max(0, mention.start - 20) : mention.start]
+    if _NOT_BEFORE.search(before.rstrip()) and not mention.quantity.unit:
+        return True
+    after = text[mention.end : mention.end + 60]
+    if re.match(r"\s+block\b", after, re.I) or _STREET.match(after):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return bool(re.fullmatch(r"\s*", text[line_start : mention.start])) and bool(re.match(r"[.)]\s", after))
+
+
+def _anchor(doc: Doc, mention: NumberMention) -> Token | None:
+    """The mention's token whose head lies outside the mention: it carries the number's relation."""
+    tokens = [t for t in doc if t.idx < mention.end and t.idx + len(t.text) > mention.start]
+    for token in tokens:
+        if not (mention.start <= token.head.idx < mention.end) or token.head is token:
+            return token
+    return tokens[-1] if tokens else None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """ "ages 28, 27 and 25": the later numbers hang off the first one; it holds the relation."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _casualty(lemma: str) -> str | None:
+    for kind, lemmas in _CASUALTY:
+        if lemma in lemmas:
+            return kind
+    return None
+
+
+def _phrase(noun: Token, skip: set[int]) -> str:
+    """The noun with the words that name it ("security checkpoints", "Muslim pilgrims")."""
+    words = [
+        t
+        for t in noun.lefts
+        if t.dep_ in _MODIFIER_DEPS and t.i not in skip and not t.like_num and t.is_alpha and not t.is_stop
+    ]
+    words = [t for t in words if t.i == noun.i - (len(words) - words.index(t))]  # only adjacent modifiers
+    text = " ".join([*(w.text for w in words), noun.text])
+    return text if any(c.isupper() for c in text[1:]) else text.lower()
+
+
+def _governor(node: Token) -> Token | None:
+    """The verb or adjective the counted noun (or the bare number) depends on."""
+    head = node.head
+    if node.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+        if head.pos_ in {"NOUN", "PROPN"} and head.head is not head:
+            # "a death toll of 12", "the deaths of 3 people": the noun the phrase hangs on
+            return head
+    if node.dep_ in _ARGUMENT_DEPS and head is not node:
+        return head
+    return None
+
+
+def _event(node: Token, governor: Token | None) -> tuple[str, str] | None:
+    """(kind, lemma) of a casualty-like event around the counted noun, if any."""
+    candidates: list[Token] = []
+    if governor is not None:
+        candidates.append(governor)
+        candidates.extend(
+            c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"}
+        )
+    candidates.extend(c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
+    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
+        candidates.append(node.head)
+    doc = node.doc
+    # "left 12 injured", "7 dead": a casualty word right after the number, however the parser attached it
+    candidates.extend(t for t in doc[node.i + 1 : node.i + 3] if t.lower_ in _CASUALTY_WORDS)
+    for token in candidates:
+        kind = _casualty(token.lemma_.lower())
+        if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
+            kind = _casualty(token.lower_)
+        if kind is not None:
+            return kind, token.lemma_.lower()
+    return None
+
+
+def count(doc: Doc, mention: NumberMention) -> Counted | None:
+    """What `mention` counts and its kind, or None when the parse attaches it to nothing countable."""
+    anchor = _anchor(doc, mention)
+    if anchor is None:
+        return None
+    anchor = _first_conjunct(anchor)
+    inside = {t.i for t in doc if mention.start <= t.idx < mention.end}
+    noun: Token | None = None
+    if anchor.dep_ in {"nummod", "quantmod", "compound"} and anchor.head.pos_ in {"NOUN", "PROPN"}:
+        noun = anchor.head
+    node = noun if noun is not None else anchor
+    governor = _governor(node)
+    age = _age(anchor, noun, mention)
+    if age is not None:
+        return age
+    event = _event(node, governor)
+    thing = _phrase(noun, inside) if noun is not None else None
+    if event is not None:
+        return Counted(f"{thing or 'people'} {event[0]}", event[0])
+    return _plain(mention, thing, noun, governor)
+
+
+def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted | None:
+    """ "ages 28, 27 and 25", "aged 45", "a 45-year-old man": an age, counting whose age it is."""
+    near = [anchor, *anchor.ancestors][:3]
+    holder: Token | None = None
+    if noun is not None and noun.lower_ in _AGE_WORDS:
+        holder = noun.head if noun.dep_ == "appos" else None
+    elif any(t.lower_ in _AGE_WORDS for t in near):
+        holder = next((t.head for t in near if t.lower_ in _AGE_WORDS and t.head is not t), None)
+    elif mention.text.endswith("-year-old") or (
+        mention.quantity.unit == "years" and "old" in {t.lower_ for t in near}
+    ):
+        holder = next((t for t in anchor.ancestors if t.pos_ in {"NOUN", "PROPN"}), None)
+    else:
+        return None
+    whose = holder.lower_ if holder is not None and holder.pos_ in {"NOUN", "PROPN"} else "person"
+    return Counted(f"age of {whose}", "age")
+
+
+def _plain(
+    mention: NumberMention, thing: str | None, noun: Token | None, governor: Token | None
+) -> Counted | None:
+    unit = (mention.quantity.unit or "").lower()
+    if unit == "%":
+        kind = "percent"
+    elif unit.isupper() or unit in {"usd", "eur", "gbp"} or mention.text[:1] in "$€£¥":
+        kind = "money"
+    elif unit in _DISTANCE_UNITS:
+        kind = "distance"
+    elif unit in _DURATION_UNITS:
+        kind = "duration"
+    elif noun is not None and noun.lower_ in PEOPLE_NOUNS:
+        kind = "people"
+    elif unit:
+        kind = "quantity"
+    elif noun is not None:
+        kind = "count"
+    else:
+        kind = "other"
+    lemma = governor.lemma_.lower() if governor is not None else ""
+    acted = governor is not None and governor.pos_ == "VERB" and lemma not in _LIGHT_VERBS
+    if thing and acted and kind in {"people", "count"}:
+        return Counted(f"{thing} {past_participle(lemma)}", kind)
+    if thing:
+        return Counted(thing, kind)
+    if kind != "other" and governor is not None and governor.pos_ in {"NOUN", "ADJ"}:
+        return Counted(governor.lemma_.lower(), kind)
+    if kind != "other":
+        return Counted({"%": "percent"}.get(unit, unit) or kind, kind)
+    return None

