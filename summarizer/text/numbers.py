@@ -1,7 +1,7 @@
 """Figures in news text, found and normalised by code.
 
 Why: a brief's figures are checked against the article, so the numbers come from code that reads the article
-(`find_numbers`), never from a language model's own reading of "more than three dozen". Standard library only;
+(`find_numbers`), never from a language model's own reading of "more than three dozen". Plain Python;
 one tokenising pass and a left-to-right scan, fast enough to run on every article.
 
 Where things are: this module holds the policy (below), the result types and the scanner's context rules (is a
