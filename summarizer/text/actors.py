@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.text.furniture import Furniture
+from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import PEOPLE_NOUNS
 
@@ -22,7 +23,7 @@ __all__ = ["MainActor", "describes_people", "lead_sentences", "main_actors"]
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PHRASE_DEPS = {"det", "amod", "nummod", "compound", "poss", "case", "quantmod", "nmod"}
-_QUANTITY_HEADS = {"dozens", "hundreds", "thousands", "scores", "millions", "number", "group", "crowd"}
+_QUANTITY_HEADS = {*VAGUE_NUMBER_WORDS, "number", "group", "crowd"}  # "Dozens of rescuers"
 _NOT_ACTORS = {
     "it",
     "this",
@@ -48,11 +49,15 @@ class MainActor:
     plural: bool
 
 
-def lead_sentences(sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
-    """The headline (a first line without final punctuation), then the first real sentence of the story."""
+def lead_sentences(doc: Doc, sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
+    """The headline (a first line without final punctuation), then the first real sentence of the story:
+    one with a verb (a dateline or a caption has none)."""
     lead: list[Sentence] = []
     for sentence in sentences:
         if furniture.covers(sentence.start, sentence.end) or len(sentence.text.split()) < 4:
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
             continue
         lead.append(sentence)
         headline = len(lead) == 1 and sentence.text.rstrip()[-1:] not in '.!?"”'
