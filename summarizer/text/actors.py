@@ -49,15 +49,11 @@ class MainActor:
     plural: bool
 
 
-def lead_sentences(doc: Doc, sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
-    """The headline (a first line without final punctuation), then the first real sentence of the story:
-    one with a verb (a dateline or a caption has none)."""
+def lead_sentences(sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
+    """The headline (a first line without final punctuation), then the first real sentence of the story."""
     lead: list[Sentence] = []
     for sentence in sentences:
         if furniture.covers(sentence.start, sentence.end) or len(sentence.text.split()) < 4:
-            continue
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
             continue
         lead.append(sentence)
         headline = len(lead) == 1 and sentence.text.rstrip()[-1:] not in '.!?"”'
