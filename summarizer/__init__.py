@@ -6,9 +6,9 @@ an eval harness scores briefs field by field against hand-written references.
 
 from __future__ import annotations
 
-from summarizer.api import Summarizer, asummarize, summarize, summarize_many
+from summarizer.api import Summarizer, asummarize, summarize, summarize_many, summarize_story
 from summarizer.articles import Article, load_article
-from summarizer.contract import Brief, Claim, Dispute, Figure, Meta, Person, Place, When
+from summarizer.contract import Brief, Claim, Dispute, Figure, Meta, Person, Place, StoryBrief, When
 from summarizer.errors import SummarizerError
 
 __version__ = "0.1.0"
@@ -22,6 +22,7 @@ __all__ = [
     "Meta",
     "Person",
     "Place",
+    "StoryBrief",
     "Summarizer",
     "SummarizerError",
     "When",
@@ -30,4 +31,5 @@ __all__ = [
     "load_article",
     "summarize",
     "summarize_many",
+    "summarize_story",
 ]

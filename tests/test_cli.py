@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import __version__
-from summarizer.cli import app
+from summarizer.cli import app, main
 
 runner = CliRunner()
 
@@ -103,6 +103,24 @@ def test_unreachable_server_is_one_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 5
     assert "cannot reach http://127.0.0.1:9/v1" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["brief", "--bogus"], "No such option: --bogus"),
+        (["brief"], "Missing argument"),
+        (["story", "a.txt", "--concurrency", "0"], "--concurrency"),
+    ],
+)
+def test_usage_errors_show_usage_and_exit_2(
+    args: list[str], fragment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "Usage:" in err and "internal error" not in err
 
 
 def test_bad_fail_under_and_compare_usage(tmp_path: Path) -> None:

@@ -43,17 +43,22 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         typer.echo("summarizer: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # usage errors and anything unexpected
+        if _usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
         typer.echo(
             f"summarizer: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}", err=True
         )
         sys.exit(70)
+
+
+def _usage_error(exc: Exception) -> bool:
+    """An unknown option, a missing argument, a bad value: click's `ClickException`, from click itself or from
+    the copy of click that newer typers bundle (whose classes are not click's), told apart by name so that
+    neither copy has to be imported."""
+    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__)
