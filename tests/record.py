@@ -1,11 +1,13 @@
 """Re-record the embedded model's answers that the fast tests replay.
 
     SUMMARIZER_DB=/tmp/record.db python -m summarizer eval evals/suites/core.jsonl --out /tmp/live-run
+    SUMMARIZER_DB=/tmp/record.db python -m summarizer eval evals/suites/stories.jsonl --out /tmp/live-stories
     python tests/record.py /tmp/record.db /tmp/live-run/run.json
 
-Replays the core suite from that database (a miss is an error: the database must hold a full run of the
-current code and prompt), then writes only the answers the replay used to tests/recordings/local-brief.jsonl,
-and the replayed scores with the live run's wall time to tests/recordings/run-summary.json.
+Replays the core suite and the story suite from that database (a miss is an error: the database must hold a
+full run of the current code and prompt), then writes only the answers the replays used to
+tests/recordings/local-brief.jsonl, and the core replay's scores with the live run's wall time to
+tests/recordings/run-summary.json. The story suite reads its articles from ../shared/dev/.
 """
 
 from __future__ import annotations
@@ -40,10 +42,11 @@ def main(db: str, live_run: str) -> None:
         replay.close()
         runner = Summarizer.create("local", db_path=Path(tmp) / "replay.db")
         run = run_suite(ROOT / "evals" / "suites" / "core.jsonl", runner)
+        stories = run_suite(ROOT / "evals" / "suites" / "stories.jsonl", runner)
         assert runner.store is not None
         used = runner.store.used
         runner.close()
-    errors = [(c.id, c.error) for c in run.per_case if c.error]
+    errors = [(c.id, c.error) for c in [*run.per_case, *stories.per_case] if c.error]
     if errors:
         raise SystemExit(f"replay errors: {errors}")
     kept = [r for r in rows if r["key"] in used]

@@ -32,7 +32,7 @@ def test_seed_brief_with_the_embedded_model(model_file: Path, tmp_path: Path) ->
     assert done.returncode == 0, done.stderr[-2000:]
     brief = json.loads(done.stdout)
     assert contract_keys() <= set(brief)
-    assert brief["meta"]["cached"] is False and brief["meta"]["attempts"] >= 3
+    assert brief["meta"]["cached"] is False and brief["meta"]["attempts"] >= 1
     assert brief["meta"]["output_tokens"] > 0 and brief["headline"] and brief["what"]
     article = SEED.read_text(encoding="utf-8")
 
@@ -42,12 +42,11 @@ def test_seed_brief_with_the_embedded_model(model_file: Path, tmp_path: Path) ->
     assert {"Laghman", "Mihtarlam"} & {p["name"].replace("Province of ", "") for p in brief["where"]}
 
     fifty = _figure(brief, "50")
-    # The model's label varies run to run ("militants killed", "militants"); what it counts and who claims it
-    # must not: militants, killed per the evidence, claimed by the ministry.
-    assert fifty["value"] == 50 and "militant" in fifty["counts"] and "killed" in fifty["evidence"]
+    # What a figure counts is read from the parse, so it no longer varies run to run.
+    assert (fifty["value"], fifty["counts"], fifty["kind"]) == (50, "militants killed", "killed")
     assert "Ministry" in (fifty["source"] or "")
     sixty = _figure(brief, "over 60")
-    assert (sixty["value"], sixty["approx"]) == (60, "more_than")
+    assert (sixty["value"], sixty["approx"], sixty["kind"]) == (60, "more_than", "injured")
     dozen = _figure(brief, "more than three dozen")
     assert (dozen["value"], dozen["approx"]) == (36, "more_than") and "Mujahid" in (dozen["source"] or "")
     assert {"text": "Sunday night", "date": "2021-05-23"} in brief["when"]
@@ -57,3 +56,27 @@ def test_seed_brief_with_the_embedded_model(model_file: Path, tmp_path: Path) ->
         assert article[start:end] == item["evidence"]
     for fig in brief["figures"]:
         assert fig["text"] in fig["evidence"]
+
+
+@pytest.mark.model
+def test_a_new_shooting_report_gets_its_casualties_actor_and_no_page_furniture(model_file: Path) -> None:
+    """An article written for this test (never tuned on): killed and injured counts with their kinds, the
+    unnamed gunman as the main actor, and the phone and block numbers left out."""
+    from summarizer.api import Summarizer
+    from summarizer.articles import Article
+
+    text = (Path(__file__).parent / "data" / "shooting.txt").read_text(encoding="utf-8")
+    runner = Summarizer.create("local", cache=False, db_path=Path(model_file).parent / "shooting-e2e.db")
+    try:
+        brief = runner.summarize(Article.from_text(text, date="2026-05-10"))
+    finally:
+        runner.close()
+    kinds = {(f.value, f.kind) for f in brief.figures}
+    assert (2, "killed") in kinds and (3, "injured") in kinds
+    assert not any(f.text in {"262-4000", "700"} for f in brief.figures)
+    assert {(31, "age"), (24, "age")} <= kinds
+    assert brief.who[0].main and brief.who[0].name.lower().endswith("gunman")
+    assert any(p.name == "Dana Morales" and p.role and "Police Chief" in p.role for p in brief.who)
+    assert "Read or Share" not in brief.what and brief.headline
+    for item in [*brief.figures, *brief.claims]:
+        assert text[item.span[0] : item.span[1]] == item.evidence

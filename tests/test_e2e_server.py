@@ -41,7 +41,7 @@ def test_seed_brief_through_an_openai_compatible_server(
     assert contract_keys() <= set(brief)
     assert brief["meta"]["model"] == "openai:qwen-embedded"
     assert brief["meta"]["endpoint"] == llama_server
-    assert brief["meta"]["attempts"] >= 3 and brief["meta"]["input_tokens"] > 0
+    assert brief["meta"]["attempts"] >= 1 and brief["meta"]["input_tokens"] > 0
     article = SEED.read_text(encoding="utf-8")
     assert any(f["text"] == "more than three dozen" and f["value"] == 36 for f in brief["figures"])
     assert any("Taliban" in w["name"] for w in brief["who"])

@@ -148,3 +148,29 @@ def test_html_report_renders_in_headless_chromium(replay_db: Path, tmp_path: Pat
     )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+STORIES = SUITE.parent / "stories.jsonl"
+DEV = SUITE.parents[3] / "shared" / "dev" / "giveme5w1h-dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="the story suite reads its articles from ../shared/dev/")
+def test_story_cases_replay_grounded_and_the_same_in_any_order(replay_runner: Summarizer) -> None:
+    run = run_suite(STORIES, replay_runner)
+    assert (run.cases, run.errors) == (6, 0), [c.error for c in run.per_case if c.error]
+    assert run.scores["grounding"] == 1.0
+    sample = next(s for s in load_suite(STORIES) if s.articles and len(s.articles) >= 5)
+    assert sample.articles is not None
+    forward = replay_runner.summarize_story(sample.articles)
+    backward = replay_runner.summarize_story(list(reversed(sample.articles)))
+    assert forward.meta.cached and backward.meta.cached
+    a, b = forward.to_json_dict(), backward.to_json_dict()
+    a.pop("meta"), b.pop("meta")
+    assert a == b
+    ids = {x["id"] for x in a["articles"]}
+    texts = {x.id: x.text for x in sample.articles} if hasattr(sample.articles[0], "id") else {}
+    for figure in forward.figures:
+        for report in figure.reports:
+            assert report.article in ids
+            if report.article in texts:
+                assert texts[report.article][report.span[0] : report.span[1]] == report.evidence

@@ -17,7 +17,7 @@ from summarizer.text.alignment import align, search_after, stands_alone
 __all__ = ["aliases_for", "canonical_name", "check_brief", "match_person", "source_for"]
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
-_GENERIC = {"the", "of", "and", "a", "an", "for", "in", "on", "to", "s"}
+_GENERIC = {"the", "of", "and", "a", "an", "for", "in", "on", "to", "s", "mr", "mrs", "ms", "dr", "miss"}
 
 
 def canonical_name(name: str, article: str) -> str | None:
@@ -47,6 +47,10 @@ def match_person(name: str, people: Sequence[Person]) -> Person | None:
         return None
     for person in people:
         if any(wanted <= _tokens(form) for form in (person.name, *person.aliases)):
+            return person
+    for person in people:  # "Ministry spokesman Ali Khan": the person's full name inside a titled source
+        full = _tokens(person.name)
+        if person.kind == "person" and len(full) >= 2 and full <= wanted:
             return person
     return None
 

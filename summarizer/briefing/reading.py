@@ -8,6 +8,7 @@ evidence is the article's own sentence at its offsets).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from summarizer.articles import Article
@@ -52,7 +53,7 @@ def read_article(article: Article) -> Reading:
     doc = parse(text)
     sents = sentences(doc)
     furniture = find_furniture(text)
-    injections = find_injections(sents)
+    injections = find_injections(sents, text)
     entities = find_entities(doc, furniture)
     roles = {e.name: e.role for e in entities if e.role}
     attributions = find_attributions(doc, sents, roles)
@@ -63,7 +64,7 @@ def read_article(article: Article) -> Reading:
         for a in attributions
         if a.guessed
     ]
-    lead = lead_sentences(sents, furniture)
+    lead = lead_sentences(doc, sents, furniture)
     who = _with_main_actors(who, entities, doc, lead)
     figures, notes = _figures(doc, text, sents, attributions, who)
     warnings += notes
@@ -171,14 +172,29 @@ def _when(article: Article, injections: list[Injection]) -> list[When]:
     for mention in find_dates(article.text, article.date):
         if mention.date is None or any(i.start <= mention.start < i.end for i in injections):
             continue
-        if mention.start < 40 and article.text[: mention.start].strip().lower() in {"", "date"}:
-            continue  # the dateline itself is the article's date, not an event in it
+        if _dateline(article, mention.start, mention.end):
+            continue  # the dateline is the article's date, not an event in it
         day = mention.date.isoformat()
         if day in seen:
             continue
         seen.add(day)
         items.append(When(text=mention.text, date=day))
     return items
+
+
+def _dateline(article: Article, start: int, end: int) -> bool:
+    """A date on a line of its own near the top ("Thursday, January 12, 2006"), or at the very start."""
+    text = article.text
+    if start < 40 and text[:start].strip().lower() in {"", "date"}:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    rest = line.replace(text[start:end], "")
+    return start < 600 and not re.search(
+        r"[A-Za-z]{3,}",
+        re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|updated|published|posted|date", "", rest),
+    )
 
 
 def _lead_text(sents: list[Sentence], furniture: Furniture, injections: list[Injection]) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from summarizer.text.furniture import Furniture
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
 from summarizer.text.sentences import Sentence
-from summarizer.text.wordclasses import PEOPLE_NOUNS
+from summarizer.text.wordclasses import PEOPLE_NOUNS, SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -49,11 +49,15 @@ class MainActor:
     plural: bool
 
 
-def lead_sentences(sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
-    """The headline (a first line without final punctuation), then the first real sentence of the story."""
+def lead_sentences(doc: Doc, sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
+    """The headline (a first line without final punctuation), then the first real sentence of the story:
+    one with a verb (a dateline or a caption has none)."""
     lead: list[Sentence] = []
     for sentence in sentences:
         if furniture.covers(sentence.start, sentence.end) or len(sentence.text.split()) < 4:
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
             continue
         lead.append(sentence)
         headline = len(lead) == 1 and sentence.text.rstrip()[-1:] not in '.!?"”'
@@ -105,8 +109,19 @@ def main_actors(doc: Doc, lead: list[Sentence]) -> list[MainActor]:
     return actors
 
 
+def _root(span: Span) -> Token:
+    """The sentence's main verb. A headline glued to the lead can make spaCy hang the lead on a word outside
+    it; then the lead's own top verb is taken."""
+    tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    verbs = [t for t in tops if t.pos_ in {"VERB", "AUX"}]
+    return verbs[0] if verbs else span.root
+
+
 def _subjects(span: Span) -> list[Token]:
-    root = span.root
+    root = _root(span)
+    reported = [c for c in root.children if c.dep_ == "ccomp"]
+    if root.lemma_.lower() in SPEECH_LEMMAS and reported:
+        root = reported[0]  # "A gunman opened fire, police said": the event is what is said
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
     heads: list[Token] = []
     for verb in verbs:
@@ -115,7 +130,7 @@ def _subjects(span: Span) -> list[Token]:
                 heads.append(child)
             elif child.dep_ == "agent":
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
-    return heads
+    return [h for h in heads if span.start <= h.i < span.end]
 
 
 def describes_people(actor: MainActor) -> bool:

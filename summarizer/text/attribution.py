@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarizer.text.furniture import junk_name
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import PEOPLE_NOUNS, SOURCE_NOUNS, SPEECH_LEMMAS
 
@@ -52,7 +53,8 @@ def _name_tokens(head: Token) -> list[Token]:
     # keep the contiguous run that ends at the head and is made of naming words only
     run: list[Token] = []
     for token in reversed(left):
-        if token.i != head.i and (token.dep_ not in _NAME_PARTS or token.text in _STOPS):
+        glued = token.text == "-" and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
+        if token.i != head.i and (token.dep_ not in _NAME_PARTS or (token.text in _STOPS and not glued)):
             break
         run.insert(0, token)
     while run and (run[0].dep_ in {"det", "punct"} or run[0].lower_ in {"the", "a", "an"}):
@@ -101,6 +103,7 @@ class _Speakers:
         self.last: str | None = None
         self.last_person: str | None = None
         self.roles: dict[str, str] = {}
+        self.spoken: set[str] = set()
 
     def seen(self, span: Span) -> None:
         for ent in span.ents:
@@ -114,9 +117,11 @@ class _Speakers:
             if word in _PERSON_PRONOUNS and self.last is None and self.last_person:
                 return self.last_person, word
             return self.last, word if self.last else None
-        if head.pos_ != "PROPN" and not any(c.isupper() for c in name):
+        definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
+        if definite and head.pos_ != "PROPN":  # "the spokesman said": a speaker named before with that role
             for speaker, role in self.roles.items():
-                if head.lemma_.lower() in role.lower().split():
+                named = any(speaker in said for said in self.spoken)
+                if named and head.lemma_.lower() in role.lower().split():
                     return speaker, name
         return name, None
 
@@ -138,6 +143,7 @@ def find_attributions(doc: Doc, sentences: list[Sentence], roles: dict[str, str]
             found.append(attribution)
             if attribution.guessed is None:
                 speakers.last = attribution.source
+                speakers.spoken.add(attribution.source)
     return found
 
 
@@ -176,7 +182,7 @@ def _make(
     if not tokens or not speaks:
         return None
     source, guessed = speakers.resolve(head, _text(doc, tokens))
-    if not source:
+    if not source or junk_name(source[:1].upper() + source[1:]):  # a common-noun source may be lower case
         return None
     if cue == "according to":
         statement = _without(doc, sentence, verb, head)

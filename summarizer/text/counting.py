@@ -139,6 +139,10 @@ def _event(node: Token, governor: Token | None) -> tuple[str, str] | None:
     candidates.extend(c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
         candidates.append(node.head)
+    if governor is not None:  # "the death toll rose to 27": the subject says what the number counts
+        for subject in (c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if subject.lower_ in {"toll", "tally", "count", "number"}:
+                candidates.extend(c for c in subject.children if c.dep_ in {"compound", "amod"})
     doc = node.doc
     # "left 12 injured", "7 dead": a casualty word right after the number, however the parser attached it
     candidates.extend(t for t in doc[node.i + 1 : node.i + 3] if t.lower_ in _CASUALTY_WORDS)
@@ -166,8 +170,12 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     age = _age(anchor, noun, mention)
     if age is not None:
         return age
-    event = _event(node, governor)
     thing = _phrase(noun, inside) if noun is not None else None
+    measured = _measure(mention)
+    if measured is not None:  # "for twelve years", "70 percent", "120 km": a measure, never a casualty count
+        named = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
+        return Counted(_measure_counts(measured, named, governor), measured)
+    event = _event(node, governor)
     if event is not None:
         return Counted(f"{thing or 'people'} {event[0]}", event[0])
     return _plain(mention, thing, noun, governor)
@@ -189,6 +197,40 @@ def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted |
         return None
     whose = holder.lower_ if holder is not None and holder.pos_ in {"NOUN", "PROPN"} else "person"
     return Counted(f"age of {whose}", "age")
+
+
+_MEASURE_WORDS = {"distance": "distance", "duration": "time", "percent": "share", "money": "amount"}
+
+
+def _measure(mention: NumberMention) -> str | None:
+    unit = (mention.quantity.unit or "").lower()
+    if unit == "%":
+        return "percent"
+    if unit.isupper() or unit in {"usd", "eur", "gbp"} or mention.text[:1] in "$€£¥":
+        return "money"
+    if unit in _DISTANCE_UNITS:
+        return "distance"
+    if unit in _DURATION_UNITS:
+        return "duration"
+    return None
+
+
+def _measure_counts(kind: str, noun: Token | None, governor: Token | None) -> str:
+    """What a measure measures: the noun it names ("unemployment rate", "prize"), else the plain measure word
+    ("time", "distance", "share", "amount") with the verb that governs it ("time held", "amount approved").
+    The unit itself is the figure's `unit`."""
+    for candidate in (noun, governor):
+        if candidate is not None and candidate.pos_ == "NOUN" and candidate.lower_ not in _UNIT_NOUNS:
+            return _phrase(candidate, set())
+    word = _MEASURE_WORDS[kind]
+    if governor is not None and governor.pos_ == "VERB" and governor.lemma_.lower() not in _LIGHT_VERBS:
+        return f"{word} {past_participle(governor.lemma_.lower())}"
+    return word
+
+
+_UNIT_NOUNS = (
+    _DURATION_UNITS | _DISTANCE_UNITS | {"percent", "per", "cent", "%", "dollars", "dollar", "euros"}
+)
 
 
 def _plain(

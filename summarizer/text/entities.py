@@ -63,7 +63,16 @@ class Entity:
 def _clean(span: Span) -> tuple[str, int, int] | None:
     """The name as it should be listed, with its offsets; None for a span that is not a name."""
     tokens = list(span)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].text in {"’s", "'s"}):
+    for i, token in enumerate(tokens):  # "World Health Organisation (WHO", "Ahmed Mohamed  Image"
+        if i and (token.text in {"(", "[", "|"} or token.is_space or "  " in tokens[i - 1].text_with_ws):
+            tokens = tokens[:i]
+            break
+
+    def loose_end(token: Token) -> bool:
+        glued = token.i > 0 and not token.doc[token.i - 1].whitespace_  # "Chung-tai", "Jong-un"
+        return token.is_punct or (token.is_lower and not glued) or token.text in {"’s", "'s"}
+
+    while tokens and loose_end(tokens[-1]):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):
         tokens.pop(0)
@@ -107,6 +116,13 @@ def _kind(label: str, name: str, span: Span) -> str:
     if label == "FAC" or words & SITE_WORDS:
         return "site"
     return "region" if label == "LOC" else "other"
+
+
+def _common_word(word: str, text: str) -> bool:
+    """The article also writes the word in lower case: it is a common noun that a heading or a sentence
+    start capitalised."""
+    lower = word.lower()
+    return lower != word and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _owner(span: Span) -> int | None:
@@ -155,7 +171,9 @@ def _title_before(span: Span) -> tuple[str, int] | None:
     i = span.start
     while i > 0:
         tok: Token = doc[i - 1]
-        if tok.dep_ in _TITLE_DEPS and tok.head.i >= span.start and (tok.is_title or tok.is_upper):
+        inside = i <= tok.head.i < span.end  # modifies the name or a title word already taken
+        titled = tok.is_title or tok.is_upper or tok.lower_ in TITLE_WORDS
+        if tok.dep_ in _TITLE_DEPS and inside and titled:
             i -= 1
             continue
         break
@@ -199,8 +217,10 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
         label = _label(span)
         if label not in _WHO_LABELS | _WHERE_LABELS or furniture.covers(span.start_char, span.end_char):
             continue
-        if label == "NORP" and _adjective(span):
-            continue
+        if label == "NORP" and (
+            _adjective(span) or span.text.casefold().removeprefix("the ") not in GROUP_WORDS
+        ):
+            continue  # nationalities and faiths ("Afghan", "Muslims") describe people; armed groups act
         cleaned = _clean(span)
         if cleaned is None:
             continue
@@ -209,6 +229,8 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
         if owner is not None and label == "ORG":
             name, start = doc.text[owner:end], owner  # "Afghanistan's Defense Ministry"
         bare = _HONORIFIC.sub("", name)
+        if " " not in bare and label in _WHO_LABELS and _common_word(bare, doc.text):
+            continue  # "Media reports", "the Church": a common word capitalised, not a name
         if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
             continue  # "Province", "Ministry" alone: a head word, joined below to its full name if any
         key = bare.casefold()
@@ -247,6 +269,10 @@ def _join(entities: list[Entity]) -> list[Entity]:
             (k for k in kept if _same(entity.name, k.name) and _compatible(entity, k)),
             None,
         )
+        if target is None and entity.label == "PERSON" and " " not in entity.name:
+            # "Ahmed" for "Ahmed Mohamed": a lone first name, when exactly one person has it
+            owners = [k for k in kept if k.label == "PERSON" and k.name.split()[0] == entity.name]
+            target = owners[0] if len(owners) == 1 else None
         if target is None:
             kept.append(entity)
             continue

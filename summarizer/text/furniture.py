@@ -70,9 +70,17 @@ def find_furniture(text: str) -> Furniture:
 _JUNK_TOKENS = re.compile(r"[@#/\\|<>{}=_]|https?:|\.com\b|\d")
 
 
+_CREDIT_WORDS = frozenset(
+    "getty images image photo photos picture pictures video slideshow play click gmt bst utc edt est pdt pst".split()
+)
+
+
 def junk_name(name: str) -> bool:
-    """A name that is markup, a handle, a shouted word or too short to be anybody."""
+    """A name that is markup, a handle, a photo credit, a time zone, a shouted word or too short to be
+    anybody."""
     if len(name) < 2 or _JUNK_TOKENS.search(name):
+        return True
+    if any(w.lower() in _CREDIT_WORDS for w in re.findall(r"[A-Za-z]+", name)):
         return True
     letters = [c for c in name if c.isalpha()]
     if not letters or (not name[0].isupper() and not name[0].isdigit()):

