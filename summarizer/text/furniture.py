@@ -71,7 +71,26 @@ _JUNK_TOKENS = re.compile(r"[@#/\\|<>{}=_]|https?:|\.com\b|\d")
 
 
 _CREDIT_WORDS = frozenset(
-    "getty images image photo photos picture pictures video slideshow play click gmt bst utc edt est pdt pst".split()
+    [
+        "getty",
+        "images",
+        "image",
+        "photo",
+        "photos",
+        "picture",
+        "pictures",
+        "video",
+        "slideshow",
+        "play",
+        "click",
+        "gmt",
+        "bst",
+        "utc",
+        "edt",
+        "est",
+        "pdt",
+        "pst",
+    ]
 )
 
 
