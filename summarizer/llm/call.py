@@ -131,9 +131,9 @@ class Caller:
                 return CallOutcome(
                     value, warnings, Usage(hit.input_tokens, hit.output_tokens, hit.attempts, 1, 0)
                 )
-        answer, usage = self._live(
-            pass_name, messages, response_model, context, max_tokens, article_sha256, grow
-        )
+        transport = _Transport(self, pass_name, article_sha256)
+        answer = self._live(transport, _Ask(messages, response_model, context, max_tokens, grow))
+        usage = transport.usage
         value, warnings = self._finish(answer, response_model, context, drop)
         if self.store is not None:
             self.store.put(
@@ -167,106 +167,132 @@ class Caller:
         problems = type(unchecked).problems(unchecked, context)  # type: ignore[attr-defined]
         return drop(unchecked, problems)
 
-    def _live(
-        self,
-        pass_name: str,
-        messages: list[dict[str, str]],
-        response_model: type[BaseModel],
-        context: dict[str, Any],
-        max_tokens: int,
-        article_sha256: str,
-        grow: bool = True,
-    ) -> tuple[str, Usage]:
+    def _live(self, transport: _Transport, ask: _Ask) -> str:
+        """The answer's JSON, through instructor's parse/validate/re-ask loop over `transport`. A reply cut
+        at `max_tokens` is asked once more with twice the room (when `ask.grow`), then is a clear error."""
         import instructor
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
-        usage = Usage()
-        texts: list[str] = []
-
-        def transport(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            pending = False
-            error = None
-            completion = None
-            try:
-                completion = self.backend.send(kwargs)
-                return completion
-            except AnswerPending:
-                pending = True  # not a call: the request waits for the next batch
-                raise
-            except SummarizerError as exc:
-                error = str(exc)
-                raise
-            except Exception as exc:  # not ours (a body that is not JSON, ...): log it all the same
-                error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-                raise
-            finally:
-                latency = time.perf_counter() - started
-                text = _completion_text(completion) if completion is not None and completion.choices else None
-                used = getattr(completion, "usage", None)
-                usage.attempts += 1 if completion is not None else 0
-                usage.live_calls += 1 if completion is not None else 0
-                usage.input_tokens += int(getattr(used, "prompt_tokens", 0) or 0)
-                usage.output_tokens += int(getattr(used, "completion_tokens", 0) or 0)
-                if text is not None:
-                    texts.append(text)
-                if self.store is not None and not pending:
-                    self.store.log_call(
-                        model=self.backend.label,
-                        endpoint=self.backend.endpoint,
-                        prompt=self.prompt.id,
-                        article_sha256=article_sha256,
-                        request={
-                            k: v
-                            for k, v in kwargs.items()
-                            if k
-                            in ("messages", "max_tokens", "temperature", "response_format", "tools", "model")
-                        },
-                        response=text,
-                        finish_reason=completion.choices[0].finish_reason
-                        if completion is not None and completion.choices
-                        else None,
-                        input_tokens=int(getattr(used, "prompt_tokens", 0) or 0) if used else None,
-                        output_tokens=int(getattr(used, "completion_tokens", 0) or 0) if used else None,
-                        latency=latency,
-                        error=error,
-                        **{"pass": pass_name},
-                    )
 
         mode = (
             instructor.Mode.TOOLS if self.backend.instructor_mode == "tools" else instructor.Mode.JSON_SCHEMA
         )
         create = instructor.patch(create=transport, mode=mode)
-        budget = max_tokens
-        for _ in range(2):
+        budget = ask.max_tokens
+        while True:
             try:
-                with checking(context):  # never `context=`: instructor would render the article as Jinja
+                with checking(ask.context):  # never `context=`: instructor would render the article as Jinja
                     value = create(
-                        response_model=response_model,
-                        messages=messages,
+                        response_model=ask.response_model,
+                        messages=ask.messages,
                         max_retries=self.reasks,
                         max_tokens=budget,
                         temperature=self.temperature,
                     )
-                return value.model_dump_json(), usage
+                return str(value.model_dump_json())
             except IncompleteOutputException:
-                # Cut at max_tokens: one more try with twice the room, then a clear error.
-                if not grow or budget >= max_tokens * 2:
+                if not ask.grow or budget >= ask.max_tokens * 2:
                     raise TruncatedOutputError(
-                        f"the model's {pass_name} answer was cut at {budget} tokens (finish_reason=length)"
-                        + (", twice" if grow else "")
+                        f"the model's {transport.pass_name} answer was cut at {budget} tokens "
+                        f"(finish_reason=length){', twice' if ask.grow else ''}"
                     ) from None
-                budget = max_tokens * 2
+                budget = ask.max_tokens * 2
             except InstructorRetryException as exc:
-                cause = exc.__cause__
-                if isinstance(cause, SummarizerError):
-                    raise cause from None
-                if texts and texts[-1].strip():
-                    return texts[-1], usage  # validated again by _finish: kept items stay, failing ones drop
-                if _refused(exc):
-                    raise RefusalError(f"the model refused the {pass_name} pass") from None
-                raise InvalidOutputError(f"the model gave no usable {pass_name} answer: {cause}") from None
-        raise AssertionError("unreachable")  # pragma: no cover
+                return _last_answer(exc, transport)
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """What instructor is asked for one pass. `grow`: a reply cut at `max_tokens` gets twice the room once."""
+
+    messages: list[dict[str, str]]
+    response_model: type[BaseModel]
+    context: dict[str, Any]
+    max_tokens: int
+    grow: bool
+
+
+def _last_answer(exc: Any, transport: _Transport) -> str:
+    """What is left when the re-asks ran out: our own error as it was raised, else the model's last reply
+    (validated again by `_finish`: kept items stay, failing ones drop), else a refusal or a clear error."""
+    cause = exc.__cause__
+    if isinstance(cause, SummarizerError):
+        raise cause from None
+    if transport.texts and transport.texts[-1].strip():
+        return transport.texts[-1]
+    if _refused(exc):
+        raise RefusalError(f"the model refused the {transport.pass_name} pass") from None
+    raise InvalidOutputError(f"the model gave no usable {transport.pass_name} answer: {cause}") from None
+
+
+_LOGGED_REQUEST_KEYS = ("messages", "max_tokens", "temperature", "response_format", "tools", "model")
+
+
+@dataclass
+class _Transport:
+    """The function instructor calls for every attempt of one pass: sends through the backend, and is the one
+    place that counts usage, keeps the raw replies and logs each exchange to the store."""
+
+    caller: Caller
+    pass_name: str
+    article_sha256: str
+    usage: Usage = field(default_factory=Usage)
+    texts: list[str] = field(default_factory=list)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            completion = self.caller.backend.send(kwargs)
+        except AnswerPending:
+            raise  # not a call: the request waits for the next batch; nothing to count or log
+        except BaseException as exc:
+            self._record(kwargs, None, _error_text(exc), time.perf_counter() - started)
+            raise
+        self._record(kwargs, completion, None, time.perf_counter() - started)
+        return completion
+
+    def _record(self, request: dict[str, Any], completion: Any, error: str | None, latency: float) -> None:
+        answered = completion is not None and bool(completion.choices)
+        text = _completion_text(completion) if answered else None
+        used = getattr(completion, "usage", None)
+        if completion is not None:
+            self.usage.attempts += 1
+            self.usage.live_calls += 1
+        self.usage.input_tokens += _tokens(used, "prompt_tokens") or 0
+        self.usage.output_tokens += _tokens(used, "completion_tokens") or 0
+        if text is not None:
+            self.texts.append(text)
+        caller = self.caller
+        if caller.store is None:
+            return
+        caller.store.log_call(
+            model=caller.backend.label,
+            endpoint=caller.backend.endpoint,
+            prompt=caller.prompt.id,
+            article_sha256=self.article_sha256,
+            request={k: v for k, v in request.items() if k in _LOGGED_REQUEST_KEYS},
+            response=text,
+            finish_reason=completion.choices[0].finish_reason if answered else None,
+            input_tokens=_tokens(used, "prompt_tokens"),
+            output_tokens=_tokens(used, "completion_tokens"),
+            latency=latency,
+            error=error,
+            **{"pass": self.pass_name},
+        )
+
+
+def _tokens(used: Any, name: str) -> int | None:
+    """A token count from a completion's `usage`; None when the reply had no usage at all."""
+    return int(getattr(used, name, 0) or 0) if used else None
+
+
+def _error_text(exc: BaseException) -> str | None:
+    """How a failed call is logged: our errors as they read, anyone else's (a body that is not JSON, ...) with
+    their type; an interrupt is not an error of the call."""
+    if isinstance(exc, SummarizerError):
+        return str(exc)
+    if isinstance(exc, Exception):
+        return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    return None
 
 
 def _refused(exc: Any) -> bool:
