@@ -139,16 +139,27 @@ def minimal_instance(schema: dict[str, Any], root: dict[str, Any] | None = None,
         if isinstance(options, list) and options:
             usable = [o for o in options if _resolve(o, root).get("type") != "null"] or options
             return minimal_instance(usable[0], root, name)
-    kind = node.get("type")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    if kind is None and "properties" in node:
-        kind = "object"
+    kind = _kind(node)
     if kind == "object":
         props: dict[str, Any] = node.get("properties") or {}
         required = node.get("required")
         keys = list(props) if required is None else list(dict.fromkeys([*required, *props]))
         return {key: minimal_instance(props.get(key, {}), root, key) for key in keys}
+    return _scalar(kind, node, name)
+
+
+def _kind(node: dict[str, Any]) -> Any:
+    """The node's JSON type: the first that is not null of a list, "object" for bare properties."""
+    kind = node.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind is None and "properties" in node:
+        kind = "object"
+    return kind
+
+
+def _scalar(kind: Any, node: dict[str, Any], name: str) -> Any:
+    """The smallest value of a type that is not an object; a string is a word that suits the field `name`."""
     if kind == "array":
         return []
     if kind == "integer":
