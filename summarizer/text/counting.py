@@ -165,7 +165,11 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     noun: Token | None = None
     if anchor.dep_ in {"nummod", "quantmod", "compound"} and anchor.head.pos_ in {"NOUN", "PROPN"}:
         noun = anchor.head
+    elif anchor.dep_ in _ARGUMENT_DEPS or anchor.head.lower_ == "more":
+        noun = _elided_noun(anchor)  # "saved 200 more": the noun is the earlier number's
     node = noun if noun is not None else anchor
+    if anchor.head.lower_ == "more":
+        node = anchor.head
     governor = _governor(node)
     age = _age(anchor, noun, mention)
     if age is not None:
@@ -181,15 +185,28 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     return _plain(mention, thing, noun, governor)
 
 
+def _elided_noun(anchor: Token) -> Token | None:
+    """ "rescued 700 asylum seekers ... saved 200 more": a bare number takes the noun of the number before it
+    in its sentence."""
+    for token in reversed(list(anchor.sent)[: anchor.i - anchor.sent.start]):
+        if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN":
+            return token.head
+    return None
+
+
 def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted | None:
-    """ "ages 28, 27 and 25", "aged 45", "a 45-year-old man": an age, counting whose age it is."""
+    """ "ages 28, 27 and 25", "aged 45", "a 45-year-old man", "Thomas Sam, 42,": an age, counting whose."""
     near = [anchor, *anchor.ancestors][:3]
     holder: Token | None = None
+    if anchor.dep_ in {"appos", "amod", "npadvmod"} and anchor.head.ent_type_ == "PERSON" and noun is None:
+        name = [t for t in anchor.head.subtree if t.ent_type_ == "PERSON" and t.i < anchor.i]
+        who = anchor.doc.text[name[0].idx : name[-1].idx + len(name[-1].text)] if name else anchor.head.text
+        return Counted(f"age of {who}", "age")
     if noun is not None and noun.lower_ in _AGE_WORDS:
         holder = noun.head if noun.dep_ == "appos" else None
     elif any(t.lower_ in _AGE_WORDS for t in near):
         holder = next((t.head for t in near if t.lower_ in _AGE_WORDS and t.head is not t), None)
-    elif mention.text.endswith("-year-old") or (
+    elif re.search(r"-(?:years?|months?|weeks?|days?)-old$", mention.text) or (
         mention.quantity.unit == "years" and "old" in {t.lower_ for t in near}
     ):
         holder = next((t for t in anchor.ancestors if t.pos_ in {"NOUN", "PROPN"}), None)

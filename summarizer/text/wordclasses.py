@@ -335,6 +335,20 @@ PEOPLE_NOUNS = frozenset(
         "resident",
         "inhabitants",
         "inhabitant",
+        "seekers",
+        "worshippers",
+        "attendees",
+        "schoolchildren",
+        "pupils",
+        "viewers",
+        "recruits",
+        "volunteers",
+        "immigrants",
+        "evacuees",
+        "detainees",
+        "peacekeepers",
+        "commuters",
+        "shoppers",
     ]
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""
