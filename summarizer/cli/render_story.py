@@ -6,27 +6,24 @@ sees who reported what, when, and where the reports conflict.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from summarizer.contract import StoryArticle, StoryBrief, StoryFigure, StoryReport, Value
+from summarizer.cli.render import (
+    claim_text,
+    dispute_text,
+    meta_text,
+    person_text,
+    place_text,
+    rich_table,
+    section,
+    table_head,
+    value_text,
+    when_text,
+)
+from summarizer.contract import StoryArticle, StoryBrief, StoryFigure
 
 __all__ = ["render_story_markdown", "render_story_pretty"]
-
-_MARKS = {"more_than": "> ", "at_least": "≥ ", "at_most": "≤ ", "fewer_than": "< ", "approximate": "≈ "}
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-
-def value_text(v: Value | StoryReport, unit: str | None = None) -> str:
-    """A value with its qualifier: "> 60", "≈ 140,000", "50–60 km"."""
-    tail = f" {unit}" if unit else ""
-    if v.approx == "range":
-        return f"{_number(v.value)}–{_number(v.upper)}{tail}"
-    return f"{_MARKS.get(v.approx, '')}{_number(v.value)}{tail}"
 
 
 def _figure_title(f: StoryFigure) -> str:
@@ -47,10 +44,7 @@ def _markdown_figures(story: StoryBrief) -> list[str]:
     lines = ["## Figures", ""]
     for f in story.figures:
         lines += [f"### {_figure_title(f)}", ""]
-        lines += [
-            "| date | article | outlet | value | as written | source | evidence |",
-            "|---|---|---|---|---|---|---|",
-        ]
+        lines += table_head(("date", "article", "outlet", "value", "as written", "source", "evidence"))
         for r in f.reports:
             a = articles.get(r.article)
             lines.append(
@@ -63,65 +57,37 @@ def _markdown_figures(story: StoryBrief) -> list[str]:
 
 
 def _markdown_people(story: StoryBrief) -> list[str]:
-    lines: list[str] = []
-    if story.who:
-        lines += ["## Who", ""]
-        for p in story.who:
-            role = f", {p.role}" if p.role else ""
-            aka = f" (also: {', '.join(p.aliases)})" if p.aliases else ""
-            main = " — main actor" if p.main else ""
-            lines.append(f"- **{p.name}** ({p.kind}{role}){aka}{main} — {', '.join(p.articles)}")
-        lines.append("")
-    if story.where:
-        lines += ["## Where", ""]
-        for place in story.where:
-            within = f", in {place.within}" if place.within else ""
-            lines.append(f"- {place.name} ({place.kind}{within}) — {', '.join(place.articles)}")
-        lines.append("")
-    if story.when:
-        lines += ["## When", ""]
-        lines += [f"- {w.text}: {w.date or 'date unknown'} — {', '.join(w.articles)}" for w in story.when]
-        lines.append("")
-    return lines
+    who = [f"- {person_text(p)}{' — main actor' if p.main else ''} — {_ids(p.articles)}" for p in story.who]
+    where = [f"- {place_text(p)} — {_ids(p.articles)}" for p in story.where]
+    when = [f"- {when_text(w)} — {_ids(w.articles)}" for w in story.when]
+    return section("Who", who) + section("Where", where) + section("When", when)
 
 
 def _markdown_rest(story: StoryBrief) -> list[str]:
-    lines: list[str] = []
-    if story.claims:
-        lines += ["## Claims", ""]
-        for c in story.claims:
-            quote = f' — "{c.quote}"' if c.quote else ""
-            lines.append(
-                f"- **{c.source}** ({c.cue or 'says'}): {c.statement}{quote} — {c.article} [{c.span[0]}:{c.span[1]}]"
-            )
-        lines.append("")
-    if story.disputes:
-        lines += ["## Disputes", ""]
-        for d in story.disputes:
-            held = f" (claims {', '.join(str(i) for i in d.claims)})" if d.claims else ""
-            lines.append(f"- {d.topic}: {' vs '.join(d.sources)}{held}")
-        lines.append("")
-    if story.timeline:
-        lines += ["## Timeline", "", "| date | when | article | evidence |", "|---|---|---|---|"]
-        for t in story.timeline:
-            lines.append(f"| {t.date or '?'} | {_cell(t.text)} | {_cell(t.article)} | {_cell(t.evidence)} |")
-        lines.append("")
-    if story.warnings:
-        lines += ["## Warnings", ""] + [f"- {w}" for w in story.warnings] + [""]
-    return lines
-
-
-def _meta_line(story: StoryBrief) -> str:
-    m = story.meta
+    claims = [f"- {claim_text(c)} — {c.article} [{c.span[0]}:{c.span[1]}]" for c in story.claims]
+    disputes = [
+        f"- {dispute_text(d)}{f' (claims {_ids(str(i) for i in d.claims)})' if d.claims else ''}"
+        for d in story.disputes
+    ]
+    timeline = [
+        f"| {t.date or '?'} | {_cell(t.text)} | {_cell(t.article)} | {_cell(t.evidence)} |"
+        for t in story.timeline
+    ]
     return (
-        f"{m.model} · prompt {m.prompt} · {len(story.articles)} articles · {m.input_tokens or 0} in / "
-        f"{m.output_tokens or 0} out tokens · {m.attempts} calls · {m.seconds:.1f}s{' · cached' if m.cached else ''}"
+        section("Claims", claims)
+        + section("Disputes", disputes)
+        + section("Timeline", timeline, ("date", "when", "article", "evidence"))
+        + section("Warnings", [f"- {w}" for w in story.warnings])
     )
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return ", ".join(ids)
 
 
 def render_story_markdown(story: StoryBrief) -> str:
     lines = [f"# {story.headline}", "", story.what, "", "## Articles", ""]
-    lines += ["| id | date | outlet | title |", "|---|---|---|---|"]
+    lines += table_head(("id", "date", "outlet", "title"))
     for a in story.articles:
         lines.append(
             f"| {_cell(a.id)} | {a.date or '?'} | {_cell(a.publisher or '')} | {_cell(a.title or '')} |"
@@ -131,39 +97,37 @@ def render_story_markdown(story: StoryBrief) -> str:
     if story.figures:
         lines += _markdown_figures(story)
     lines += _markdown_rest(story)
-    lines.append(f"_{_meta_line(story)}_")
+    lines.append(f"_{meta_text(story.meta, len(story.articles))}_")
     return "\n".join(lines) + "\n"
 
 
 def _pretty_figures(story: StoryBrief, console: Any) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     articles = _articles_by_id(story)
+    columns = ("date", "article", "outlet", "value", "source", "evidence")
     for f in story.figures:
         style = "bold red" if f.conflict else "bold"
-        table = Table(
-            title=f"[{style}]{escape(_figure_title(f))}[/{style}]", expand=True, title_justify="left"
-        )
-        for column in ("date", "article", "outlet", "value", "source", "evidence"):
-            table.add_column(column, overflow="fold", ratio=4 if column == "evidence" else 1)
+        title = f"[{style}]{escape(_figure_title(f))}[/{style}]"
+        rows = []
         for r in f.reports:
             a = articles.get(r.article)
-            table.add_row(
-                (a.date if a else None) or "?",
-                escape(r.article),
-                escape((a.publisher if a else None) or ""),
-                escape(value_text(r, r.unit)),
-                escape(r.source or "(the article)"),
-                escape(r.evidence),
+            rows.append(
+                (
+                    (a.date if a else None) or "?",
+                    r.article,
+                    (a.publisher if a else None) or "",
+                    value_text(r, r.unit),
+                    r.source or "(the article)",
+                    r.evidence,
+                )
             )
-        console.print(table)
+        console.print(rich_table(title, columns, rows, wide=4, title_justify="left"))
 
 
 def render_story_pretty(story: StoryBrief, console: Any) -> None:
     from rich.markup import escape
     from rich.panel import Panel
-    from rich.table import Table
 
     console.print(Panel(f"[bold]{escape(story.headline)}[/bold]\n\n{escape(story.what)}", expand=True))
     outlets = ", ".join(f"{a.id} ({a.publisher or '?'}, {a.date or 'undated'})" for a in story.articles)
@@ -177,23 +141,15 @@ def render_story_pretty(story: StoryBrief, console: Any) -> None:
         )
     _pretty_figures(story, console)
     if story.claims:
-        table = Table(title="Claims", expand=True)
-        for column in ("article", "source", "statement"):
-            table.add_column(column, overflow="fold")
-        for c in story.claims:
-            table.add_row(escape(c.article), escape(c.source), escape(c.statement))
-        console.print(table)
+        rows = [(c.article, c.source, c.statement) for c in story.claims]
+        console.print(rich_table("Claims", ("article", "source", "statement"), rows))
     for d in story.disputes:
         console.print(
             f"[bold yellow]Disputed[/bold yellow] {escape(d.topic)}: {escape(' vs '.join(d.sources))}"
         )
     if story.timeline:
-        table = Table(title="Timeline", expand=True)
-        for column in ("date", "when", "article", "evidence"):
-            table.add_column(column, overflow="fold", ratio=4 if column == "evidence" else 1)
-        for t in story.timeline:
-            table.add_row(t.date or "?", escape(t.text), escape(t.article), escape(t.evidence))
-        console.print(table)
+        entries = [(t.date or "?", t.text, t.article, t.evidence) for t in story.timeline]
+        console.print(rich_table("Timeline", ("date", "when", "article", "evidence"), entries, wide=4))
     for w in story.warnings:
         console.print(f"[dim]warning: {escape(w)}[/dim]")
-    console.print(f"[dim]{escape(_meta_line(story))}[/dim]")
+    console.print(f"[dim]{escape(meta_text(story.meta, len(story.articles)))}[/dim]")
