@@ -1,8 +1,14 @@
-"""The Typer app and what every command shares: flags, the pipeline built from them, output and errors."""
+"""The Typer app and what every command shares: the pipeline built from the flags, input, output and errors.
+
+The shared flags themselves are in options.py.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -12,18 +18,14 @@ import typer
 from summarizer import __version__
 
 __all__ = [
-    "BaseUrlOpt",
     "Format",
-    "ModeOpt",
-    "ModelOpt",
-    "NoCacheOpt",
-    "PromptOpt",
-    "TimeoutOpt",
     "app",
     "default_format",
     "fail",
-    "make_runner",
+    "model_runner",
+    "read_article",
     "write_output",
+    "write_result",
 ]
 
 app = typer.Typer(
@@ -62,46 +64,20 @@ def _root(
     """summarizer: news article -> brief (who, what, where, when, figures and who claims them)."""
 
 
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model", "-m", help="local (default), local:/path/model.gguf or openai:NAME. Env: SUMMARIZER_MODEL."
-    ),
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1. Env: OPENAI_BASE_URL."
-    ),
-]
-ModeOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--mode", help="Structured output for openai:MODEL: auto, tools, json_schema or json_object."
-    ),
-]
-PromptOpt = Annotated[
-    str | None, typer.Option("--prompt", help="Prompt template name (see `summarizer prompts list`).")
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Ignore cached answers (calls are still logged).")
-]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds per HTTP call to the model server.")]
-
-
-def make_runner(
+@contextmanager
+def model_runner(
     model: str | None,
     base_url: str | None,
     mode: str | None,
     prompt: str | None,
     no_cache: bool,
     timeout: float,
-) -> Any:
-    """The library's pipeline from the flags every model-running command shares."""
+) -> Iterator[Any]:
+    """The library's pipeline from the flags every model-running command shares, closed when the block ends."""
     from summarizer.api import Summarizer
     from summarizer.llm.backends import RetryPolicy
 
-    return Summarizer.create(
+    runner = Summarizer.create(
         model,
         base_url=base_url,
         prompt=prompt,
@@ -109,6 +85,18 @@ def make_runner(
         cache=not no_cache,
         retry=RetryPolicy(timeout=timeout),
     )
+    try:
+        yield runner
+    finally:
+        runner.close()
+
+
+def read_article(article: str, date: str | None) -> Any:
+    """The article a command names: a file, or `-` for standard input."""
+    from summarizer.articles import load_article
+
+    stdin = sys.stdin.buffer.read() if article == "-" else None
+    return load_article(article, date=date, stdin=stdin)
 
 
 def default_format(out: Path | None) -> Format:
@@ -126,3 +114,35 @@ def write_output(text: str, out: Path | None) -> None:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror}")
+
+
+def write_result(
+    result: Any,
+    chosen: str,
+    out: Path | None,
+    markdown: Callable[[Any], str],
+    pretty: Callable[[Any, Any], None],
+    csv: Callable[..., str] | None = None,
+) -> None:
+    """A brief or story brief as `chosen` (a format's name): the contract's JSON, Markdown, CSV (with a
+    byte-order mark in a file) or the rich view, on the terminal or into `out` at 120 columns."""
+    if chosen == Format.json:
+        text = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif chosen == Format.markdown:
+        text = markdown(result)
+    elif chosen == Format.csv and csv is not None:
+        text = csv(result, bom=out is not None)
+    else:
+        _write_pretty(result, out, pretty)
+        return
+    write_output(text, out)
+
+
+def _write_pretty(result: Any, out: Path | None, pretty: Callable[[Any, Any], None]) -> None:
+    from rich.console import Console
+
+    if out is None:
+        pretty(result, Console())
+        return
+    with out.open("w", encoding="utf-8") as handle:
+        pretty(result, Console(file=handle, width=120))

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summarizer.cli.app import (
-    BaseUrlOpt,
-    ModelOpt,
-    ModeOpt,
-    NoCacheOpt,
-    PromptOpt,
-    TimeoutOpt,
-    app,
-    make_runner,
-)
+from summarizer.cli import options as opt
+from summarizer.cli.app import app, model_runner
 from summarizer.cli.export import BatchFormat, BatchFormatOpt, batch_csv
 
 __all__ = ["batch"]
@@ -32,15 +26,15 @@ def batch(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="JSONL output; restarting on it skips finished ids.")
     ],
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    mode: ModeOpt = None,
-    prompt: PromptOpt = None,
+    model: opt.Model = None,
+    base_url: opt.BaseUrl = None,
+    mode: opt.Mode = None,
+    prompt: opt.Prompt = None,
     concurrency: Annotated[
         int, typer.Option("--concurrency", "-j", min=1, help="Articles in flight at once.")
     ] = 4,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = 60.0,
+    no_cache: opt.NoCache = False,
+    timeout: opt.Timeout = 60.0,
     batch_api: Annotated[
         bool,
         typer.Option(
@@ -55,12 +49,39 @@ def batch(
     fmt: BatchFormatOpt = BatchFormat.jsonl,
 ) -> None:
     """Brief every article of a JSONL file into a JSONL of briefs (resumable; one bad article is one error line)."""
+    from summarizer.batch import run_batch, run_batch_api
+
+    with (
+        model_runner(model, base_url, mode, prompt, no_cache, timeout) as runner,
+        _progress(_count(source)) as (tick, log),
+    ):
+        if batch_api:
+            stats = run_batch_api(source, out, runner, poll_seconds=poll, progress=tick, note=log)
+        else:
+            stats = run_batch(source, out, runner, concurrency=concurrency, progress=tick)
+    typer.echo(
+        f"{stats.briefed} briefed, {stats.errors} errors, {stats.done_before} already in {out} before this run",
+        err=True,
+    )
+    if fmt is BatchFormat.csv:
+        sys.stdout.write(batch_csv(out))
+
+
+def _count(source: Path) -> int | None:
+    """How many articles the input holds (its non-blank lines), for the bar; None when it is not a file."""
+    if not source.is_file():
+        return None
+    with source.open(encoding="utf-8", errors="replace") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[tuple[Callable[[str, bool], None], Callable[[str], None]]]:
+    """A bar on standard error (the article in hand, briefs done, rate, time); yields the callback that
+    counts a finished article and the one that logs a line above the bar."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from summarizer.batch import run_batch, run_batch_api
-
-    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
     progress = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -71,32 +92,13 @@ def batch(
         TimeRemainingColumn(),
         console=Console(stderr=True),
     )
-    try:
-        total = (
-            sum(1 for line in source.open(encoding="utf-8", errors="replace") if line.strip())
-            if source.is_file()
-            else None
-        )
-        with progress:
-            task = progress.add_task("briefing", total=total, rate="")
-            started = time.perf_counter()
+    with progress:
+        task = progress.add_task("briefing", total=total, rate="")
+        started = time.perf_counter()
 
-            def tick(case_id: str, failed: bool) -> None:
-                done = progress.tasks[0].completed + 1
-                rate = done / max(1e-9, time.perf_counter() - started)
-                progress.update(task, advance=1, description=case_id[:24], rate=f"{rate:.2f}/s")
+        def tick(case_id: str, failed: bool) -> None:
+            done = progress.tasks[0].completed + 1
+            rate = done / max(1e-9, time.perf_counter() - started)
+            progress.update(task, advance=1, description=case_id[:24], rate=f"{rate:.2f}/s")
 
-            if batch_api:
-                stats = run_batch_api(
-                    source, out, runner, poll_seconds=poll, progress=tick, note=progress.log
-                )
-            else:
-                stats = run_batch(source, out, runner, concurrency=concurrency, progress=tick)
-    finally:
-        runner.close()
-    typer.echo(
-        f"{stats.briefed} briefed, {stats.errors} errors, {stats.done_before} already in {out} before this run",
-        err=True,
-    )
-    if fmt is BatchFormat.csv:
-        sys.stdout.write(batch_csv(out))
+        yield tick, progress.log

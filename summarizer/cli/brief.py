@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summarizer.cli.app import (
-    BaseUrlOpt,
-    Format,
-    ModelOpt,
-    ModeOpt,
-    NoCacheOpt,
-    PromptOpt,
-    TimeoutOpt,
-    app,
-    default_format,
-    make_runner,
-    write_output,
-)
+from summarizer.cli import options as opt
+from summarizer.cli.app import Format, app, default_format, model_runner, read_article, write_result
 from summarizer.errors import SummarizerError
 
 __all__ = ["brief", "models", "prompts_list", "prompts_show"]
@@ -33,53 +19,31 @@ app.add_typer(prompts_app, name="prompts")
 
 @app.command()
 def brief(
-    article: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html) or - for standard input.")],
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    mode: ModeOpt = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else from the text).")
-    ] = None,
-    prompt: PromptOpt = None,
+    article: opt.Article,
+    model: opt.Model = None,
+    base_url: opt.BaseUrl = None,
+    mode: opt.Mode = None,
+    date: opt.Date = None,
+    prompt: opt.Prompt = None,
     fmt: Annotated[
         Format | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown, csv.")
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = 60.0,
+    out: opt.Out = None,
+    no_cache: opt.NoCache = False,
+    timeout: opt.Timeout = 60.0,
 ) -> None:
     """Make a brief of one article."""
-    from summarizer.articles import load_article
+    from summarizer.cli.export import brief_csv
     from summarizer.cli.render import render_markdown, render_pretty
 
-    stdin = sys.stdin.buffer.read() if article == "-" else None
-    loaded = load_article(article, date=date, stdin=stdin)
-    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
-    try:
+    loaded = read_article(article, date)
+    from rich.console import Console
+
+    # A spinner on stderr while the brief is made (a terminal only: piped output stays clean).
+    status = Console(stderr=True).status("briefing: reading the article, then the model writes the headline")
+    with model_runner(model, base_url, mode, prompt, no_cache, timeout) as runner, status:
         result = runner.summarize(loaded)
-    finally:
-        runner.close()
-    chosen = fmt or default_format(out)
-    if chosen is Format.json:
-        text = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif chosen is Format.markdown:
-        text = render_markdown(result)
-    elif chosen is Format.csv:
-        from summarizer.cli.export import brief_csv
-
-        text = brief_csv(result, bom=out is not None)
-    else:
-        from rich.console import Console
-
-        if out is None:
-            render_pretty(result, Console())
-            return
-        with out.open("w", encoding="utf-8") as handle:
-            render_pretty(result, Console(file=handle, width=120))
-        return
-    write_output(text, out)
+    write_result(result, fmt or default_format(out), out, render_markdown, render_pretty, brief_csv)
 
 
 @app.command()

@@ -14,18 +14,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from summarizer.cli.app import (
-    BaseUrlOpt,
-    ModelOpt,
-    ModeOpt,
-    NoCacheOpt,
-    PromptOpt,
-    TimeoutOpt,
-    app,
-    fail,
-    make_runner,
-    write_output,
-)
+from summarizer.cli import options as opt
+from summarizer.cli.app import app, fail, model_runner, read_article, write_output
 
 __all__ = ["check", "compare", "draft", "eval_app", "run"]
 
@@ -62,8 +52,8 @@ PromptsOpt = Annotated[
 def run(
     suite: Annotated[str, typer.Argument(help="Suite file (JSONL, CONTRACT §2).")],
     model: ModelsOpt = None,
-    base_url: BaseUrlOpt = None,
-    mode: ModeOpt = None,
+    base_url: opt.BaseUrl = None,
+    mode: opt.Mode = None,
     prompt: PromptsOpt = None,
     concurrency: Annotated[
         int, typer.Option("--concurrency", "-j", min=1, help="Cases in flight at once.")
@@ -78,8 +68,8 @@ def run(
         list[str] | None,
         typer.Option("--fail-under", help="FIELD=VALUE, e.g. figures.f1=0.5: exit 1 if below."),
     ] = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = 60.0,
+    no_cache: opt.NoCache = False,
+    timeout: opt.Timeout = 60.0,
 ) -> None:
     """Run a model over an eval suite and score every field.
 
@@ -168,7 +158,6 @@ def _run_eval(
 
     base_url, mode, concurrency, limit, no_cache, timeout = settings
     total = len(load_suite(suite))
-    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
     progress = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -178,16 +167,13 @@ def _run_eval(
         console=Console(stderr=True),
         disable=quiet,
     )
-    try:
-        with progress:
-            task = progress.add_task("briefing", total=min(total, limit) if limit else total)
+    with model_runner(model, base_url, mode, prompt, no_cache, timeout) as runner, progress:
+        task = progress.add_task("briefing", total=min(total, limit) if limit else total)
 
-            def tick(case: Any) -> None:
-                progress.update(task, advance=1, description=f"{case.id}{' (error)' if case.error else ''}")
+        def tick(case: Any) -> None:
+            progress.update(task, advance=1, description=f"{case.id}{' (error)' if case.error else ''}")
 
-            return run_suite(suite, runner, concurrency=concurrency, limit=limit, progress=tick)
-    finally:
-        runner.close()
+        return run_suite(suite, runner, concurrency=concurrency, limit=limit, progress=tick)
 
 
 def _parse_gates(items: list[str]) -> list[tuple[str, float]]:
@@ -266,37 +252,30 @@ def compare(
 
 @eval_app.command("draft")
 def draft(
-    article: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html) or - for standard input.")],
+    article: opt.Article,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the draft here, not to stdout.")
     ] = None,
     case_id: Annotated[
         str | None, typer.Option("--id", help="The case id (default: the article's file name).")
     ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else from the text).")
-    ] = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    mode: ModeOpt = None,
-    prompt: PromptOpt = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = 60.0,
+    date: opt.Date = None,
+    model: opt.Model = None,
+    base_url: opt.BaseUrl = None,
+    mode: opt.Mode = None,
+    prompt: opt.Prompt = None,
+    no_cache: opt.NoCache = False,
+    timeout: opt.Timeout = 60.0,
 ) -> None:
     """Write a reference skeleton from a brief of ARTICLE, for a person to correct.
 
     The file is marked as a draft at the top; `eval check` refuses it until the marks are removed.
     """
-    from summarizer.articles import load_article
     from summarizer.evaluation.draft import draft_reference
 
-    stdin = sys.stdin.buffer.read() if article == "-" else None
-    loaded = load_article(article, date=date, stdin=stdin)
-    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
-    try:
+    loaded = read_article(article, date)
+    with model_runner(model, base_url, mode, prompt, no_cache, timeout) as runner:
         brief = runner.summarize(loaded)
-    finally:
-        runner.close()
     ident = case_id or ("draft" if article == "-" else Path(article).stem)
     write_output(json.dumps(draft_reference(brief, ident), ensure_ascii=False, indent=2) + "\n", out)
     if out is not None:

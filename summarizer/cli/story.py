@@ -19,19 +19,8 @@ from typing import Annotated, Any
 
 import typer
 
-from summarizer.cli.app import (
-    BaseUrlOpt,
-    Format,
-    ModelOpt,
-    ModeOpt,
-    NoCacheOpt,
-    PromptOpt,
-    TimeoutOpt,
-    app,
-    default_format,
-    make_runner,
-    write_output,
-)
+from summarizer.cli import options as opt
+from summarizer.cli.app import Format, app, default_format, model_runner, write_result
 
 __all__ = ["StoryFormat", "story", "story_sources"]
 
@@ -165,31 +154,29 @@ def story(
             "({id, text|path, title?, date?, publisher?, url?}), or - for standard input."
         ),
     ],
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    mode: ModeOpt = None,
-    prompt: PromptOpt = None,
+    model: opt.Model = None,
+    base_url: opt.BaseUrl = None,
+    mode: opt.Mode = None,
+    prompt: opt.Prompt = None,
     fmt: Annotated[
         StoryFormat | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    out: opt.Out = None,
     concurrency: Annotated[
         int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (as in `batch`).")
     ] = 4,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = 60.0,
+    no_cache: opt.NoCache = False,
+    timeout: opt.Timeout = 60.0,
 ) -> None:
     """Brief several articles on one event as one story: every figure by outlet and day, conflicts marked."""
     from summarizer.briefing.story import run_story
+    from summarizer.cli.render_story import render_story_markdown, render_story_pretty
 
     stdin = sys.stdin.buffer.read() if "-" in articles else None
     sources, total = story_sources(articles, stdin)
-    runner = make_runner(model, base_url, mode, prompt, no_cache, timeout)
-    bar = _progress_bar()
-    task = bar.add_task("briefs", total=total)
-    try:
+    with model_runner(model, base_url, mode, prompt, no_cache, timeout) as runner:
+        bar = _progress_bar()
+        task = bar.add_task("briefs", total=total)
         with bar:
             result = run_story(
                 sources,
@@ -198,9 +185,8 @@ def story(
                 concurrency=concurrency,
                 progress=lambda _name, _failed: bar.advance(task),
             )
-    finally:
-        runner.close()
-    _emit(result, fmt or _default_format(out), out)
+    chosen = fmt or _default_format(out)
+    write_result(result, chosen, out, render_story_markdown, render_story_pretty)
 
 
 def _progress_bar() -> Any:
@@ -218,19 +204,3 @@ def _progress_bar() -> Any:
         transient=True,
         disable=not err.is_terminal,
     )
-
-
-def _emit(result: Any, chosen: StoryFormat, out: Path | None) -> None:
-    from rich.console import Console
-
-    from summarizer.cli.render_story import render_story_markdown, render_story_pretty
-
-    if chosen is StoryFormat.json:
-        write_output(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n", out)
-    elif chosen is StoryFormat.markdown:
-        write_output(render_story_markdown(result), out)
-    elif out is None:
-        render_story_pretty(result, Console())
-    else:
-        with out.open("w", encoding="utf-8") as handle:
-            render_story_pretty(result, Console(file=handle, width=120))
