@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import functools
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 
 from summarizer.articles import Article
 from summarizer.briefing.briefer import Briefer
@@ -20,10 +22,14 @@ from summarizer.llm.store import Store
 
 __all__ = ["Summarizer", "asummarize", "summarize", "summarize_many", "summarize_story"]
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
 
 @dataclass
 class Summarizer:
-    """A configured pipeline (backend, prompt, cache). Thread-safe; build once, brief many articles."""
+    """A configured pipeline (backend, prompt, cache). Thread-safe; build once, brief many articles; a `with`
+    block closes it."""
 
     backend: Backend
     briefer: Briefer
@@ -84,6 +90,12 @@ class Summarizer:
         if self.store is not None:
             self.store.close()
 
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def summarize(
     article: Article | str,
@@ -100,26 +112,25 @@ def summarize(
     OpenAI-compatible server. `date` (YYYY-MM-DD) resolves relative dates; without it a dateline is used.
     Raises a `SummarizerError` subclass with a one-line message on bad input or a failing model.
     """
-    runner = Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache)
-    try:
+    with Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache) as runner:
         return runner.summarize(article, date=date)
-    finally:
-        runner.close()
 
 
-async def asummarize(
-    article: Article | str,
-    *,
-    model: str | None = "local",
-    base_url: str | None = None,
-    date: dt.date | str | None = None,
-    prompt: str | None = None,
-    cache: bool = True,
-) -> Brief:
-    """`summarize` without blocking the event loop (the work runs in a worker thread)."""
-    return await asyncio.to_thread(
-        summarize, article, model=model, base_url=base_url, date=date, prompt=prompt, cache=cache
-    )
+def _in_thread(function: Callable[P, T], name: str, doc: str) -> Callable[P, Coroutine[Any, Any, T]]:
+    """`function` as a coroutine function with the same parameters, run in a worker thread when awaited."""
+
+    @functools.wraps(function)
+    async def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        return await asyncio.to_thread(function, *args, **kwargs)
+
+    run.__name__ = run.__qualname__ = name
+    run.__doc__ = doc
+    return run
+
+
+asummarize = _in_thread(
+    summarize, "asummarize", "`summarize` without blocking the event loop (the work runs in a worker thread)."
+)
 
 
 def summarize_many(
@@ -133,19 +144,18 @@ def summarize_many(
 ) -> Iterator[Brief | SummarizerError]:
     """Brief many articles with bounded concurrency, yielding in input order; a failing article yields its
     error instead of stopping the rest."""
-    runner = Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache)
+    with (
+        Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache) as runner,
+        ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool,
+    ):
+        yield from pool.map(functools.partial(_brief_or_error, runner), articles)
 
-    def one(item: Article | str) -> Brief | SummarizerError:
-        try:
-            return runner.summarize(item)
-        except SummarizerError as exc:
-            return exc
 
+def _brief_or_error(runner: Summarizer, article: Article | str) -> Brief | SummarizerError:
     try:
-        with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-            yield from pool.map(one, articles)
-    finally:
-        runner.close()
+        return runner.summarize(article)
+    except SummarizerError as exc:
+        return exc
 
 
 def summarize_story(
@@ -158,9 +168,6 @@ def summarize_story(
     cache: bool = True,
 ) -> StoryBrief:
     """Brief several articles on one event as one story (see `Summarizer.summarize_story`)."""
-    runner = Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache)
-    try:
+    with Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache) as runner:
         loaded = [a if isinstance(a, Article) else Article.from_text(a) for a in articles]
         return runner.summarize_story(loaded, concurrency=concurrency)
-    finally:
-        runner.close()
