@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["MAPS", "FieldScore", "Scorer", "greedy", "items", "label", "prf", "reason"]
+__all__ = ["MAPS", "FieldScore", "Scorer", "greedy", "items", "label", "matched", "prf", "reason"]
 
 
 @dataclass(frozen=True)
@@ -85,3 +85,23 @@ def reason(name: str, tp: int, n_brief: int, n_ref: int, misses: Sequence[str], 
     if extras:
         text += f"; {len(extras)} extra"
     return text
+
+
+def matched(
+    field: str,
+    chosen: Sequence[tuple[float, int, int]],
+    brief_items: Sequence[Any],
+    ref_items: Sequence[Any],
+    name: Callable[[Any], str] = label,
+) -> FieldScore:
+    """The set score of a one-to-one matching (``greedy``'s pairs): P/R/F1, each pair as a hit ("brief ~
+    reference (similarity)"), the reference items left unmatched as misses and the brief's as extras, every
+    item shown by ``name``."""
+    matched_b = {i for _, i, _ in chosen}
+    matched_r = {j for _, _, j in chosen}
+    hits = [f"{name(brief_items[i])} ~ {name(ref_items[j])} ({s:.2f})" for s, i, j in chosen]
+    misses = [name(item) for j, item in enumerate(ref_items) if j not in matched_r]
+    extras = [name(item) for i, item in enumerate(brief_items) if i not in matched_b]
+    tp, n_brief, n_ref = len(chosen), len(brief_items), len(ref_items)
+    text = reason(field, tp, n_brief, n_ref, misses, extras)
+    return FieldScore(field, prf(tp, n_brief, n_ref), hits, misses, extras, text)

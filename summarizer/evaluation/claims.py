@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, prf, reason
+from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, matched
 from summarizer.evaluation.names import agreeing_sources, source_name
 from summarizer.evaluation.words import content_string, distinct_words
 
@@ -51,22 +51,7 @@ def claims_scorer(threshold: float = 55.0, name_threshold: float = 88.0) -> Scor
         statements = [_statement(item) for item in brief_items]
         table = _statement_table(tuple([_statement(item) for item in ref_items]))
         chosen = greedy(_statement_pairs(statements, brief_sources, ref_sources, agree, table, threshold))
-        hits = [
-            f"{claim_label(brief_items[i])} ~ {claim_label(ref_items[j])} ({s:.2f})" for s, i, j in chosen
-        ]
-        matched_b = {i for _, i, _ in chosen}
-        matched_r = {j for _, _, j in chosen}
-        misses = [claim_label(item) for j, item in enumerate(ref_items) if j not in matched_r]
-        extras = [claim_label(item) for i, item in enumerate(brief_items) if i not in matched_b]
-        tp = len(chosen)
-        return FieldScore(
-            "claims",
-            prf(tp, len(brief_items), len(ref_items)),
-            hits,
-            misses,
-            extras,
-            reason("claims", tp, len(brief_items), len(ref_items), misses, extras),
-        )
+        return matched("claims", chosen, brief_items, ref_items, claim_label)
 
     return score
 

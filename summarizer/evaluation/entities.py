@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, label, prf, reason
+from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, matched, prf, reason
 from summarizer.evaluation.names import entity_index, names_in
 
 __all__ = ["DATE", "dates", "when_scorer", "where_scorer", "who_scorer"]
@@ -23,20 +23,7 @@ def _entity_scorer(field_name: str, threshold: float, head_rule: bool) -> Scorer
         brief_items = items(brief, field_name)
         index = entity_index(names_in(reference, field_name))
         chosen = greedy(index.pairs(names_in(brief, field_name), threshold, head_rule))
-        matched_b = {i for _, i, _ in chosen}
-        matched_r = {j for _, _, j in chosen}
-        hits = [f"{label(brief_items[i])} ~ {label(ref_items[j])} ({s:.2f})" for s, i, j in chosen]
-        misses = [label(item) for j, item in enumerate(ref_items) if j not in matched_r]
-        extras = [label(item) for i, item in enumerate(brief_items) if i not in matched_b]
-        tp = len(chosen)
-        return FieldScore(
-            field=field_name,
-            values=prf(tp, len(brief_items), len(ref_items)),
-            hits=hits,
-            misses=misses,
-            extras=extras,
-            reason=reason(field_name, tp, len(brief_items), len(ref_items), misses, extras),
-        )
+        return matched(field_name, chosen, brief_items, ref_items)
 
     return score
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, prf, reason
+from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, matched
 from summarizer.evaluation.names import agreeing_sources, source_name
 from summarizer.evaluation.words import content_string
 
@@ -107,17 +107,10 @@ def figures_scorer(
         brief_items = items(brief, "figures")
         chosen = greedy(_value_pairs(brief_items, ref_items, tolerance, counts_threshold))
         judged, agreed, hits = _sources(brief, reference, brief_items, ref_items, chosen, name_threshold)
-        matched_b = {i for _, i, _ in chosen}
-        matched_r = {j for _, _, j in chosen}
-        misses = [figure_label(item) for j, item in enumerate(ref_items) if j not in matched_r]
-        extras = [figure_label(item) for i, item in enumerate(brief_items) if i not in matched_b]
-        tp = len(chosen)
-        values = prf(tp, len(brief_items), len(ref_items))
-        values["source_accuracy"] = agreed / judged if judged else None
-        text = reason("figures", tp, len(brief_items), len(ref_items), misses, extras)
-        if judged:
-            text += f"; sources agree on {agreed}/{judged}"
-        return FieldScore("figures", values, hits, misses, extras, text)
+        score = matched("figures", chosen, brief_items, ref_items, figure_label)
+        values = {**score.values, "source_accuracy": agreed / judged if judged else None}
+        text = score.reason + (f"; sources agree on {agreed}/{judged}" if judged else "")
+        return FieldScore("figures", values, hits, score.misses, score.extras, text)
 
     return score
 

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from summarizer.contract import StoryBrief
-from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, prf, reason
+from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, matched
 from summarizer.evaluation.entities import when_scorer, where_scorer, who_scorer
 from summarizer.evaluation.figures import counts_similarity, counts_text, interval, number, overlap
 from summarizer.evaluation.validity import as_model, passes
@@ -191,23 +191,13 @@ def conflicts_scorer(threshold: float = 50.0) -> Scorer:
             for j, (_, theirs) in enumerate(ref_topics)
             if mine and theirs and (sim := counts_similarity(mine, theirs)) >= threshold
         ]
-        chosen = greedy(pairs)
-        matched_s = {i for _, i, _ in chosen}
-        matched_r = {j for _, _, j in chosen}
-        hits = [f"{found[i][0]} ~ {ref_topics[j][0]} ({s:.2f})" for s, i, j in chosen]
-        misses = [text for j, (text, _) in enumerate(ref_topics) if j not in matched_r]
-        extras = [text for i, (text, _) in enumerate(found) if i not in matched_s]
-        tp = len(chosen)
-        return FieldScore(
-            "conflicts",
-            prf(tp, len(found), len(ref_topics)),
-            hits,
-            misses,
-            extras,
-            reason("conflicts", tp, len(found), len(ref_topics), misses, extras),
-        )
+        return matched("conflicts", greedy(pairs), found, ref_topics, _written)
 
     return score
+
+
+def _written(topic: tuple[str, str]) -> str:
+    return topic[0]
 
 
 def _topic(item: Any, key: str) -> tuple[str, str]:
