@@ -23,7 +23,15 @@ from pathlib import Path
 from summarizer.errors import ArticleError
 from summarizer.text.dates import dateline
 
-__all__ = ["MAX_ARTICLE_BYTES", "Article", "clean_text", "detect_encoding", "load_article", "parse_date"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "Article",
+    "clean_text",
+    "detect_encoding",
+    "load_article",
+    "parse_date",
+    "read_error",
+]
 
 MAX_ARTICLE_BYTES = 2_000_000
 """Larger input is refused: no news article is 2 MB of text, and a model call on it would cost hours."""
@@ -212,6 +220,18 @@ def _from_html(html: str, name: str) -> tuple[str, str | None, dt.date | None, s
     return body, title, when, url
 
 
+def read_error(name: str, exc: OSError, *, directory: str = "") -> str:
+    """One line on why the file `name` could not be read, for a `SummarizerError`; `directory` says what to
+    pass instead of a directory."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{name}: no such file"
+    if isinstance(exc, PermissionError):
+        return f"{name}: permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return f"{name} is a directory" + (f": {directory}" if directory else "")
+    return f"{name}: cannot read ({exc.strerror})"
+
+
 def load_article(
     source: str | Path, *, date: dt.date | str | None = None, stdin: bytes | None = None
 ) -> Article:
@@ -234,14 +254,8 @@ def load_article(
                     "split it or pass the article alone"
                 )
             data = path.read_bytes()
-        except FileNotFoundError:
-            raise ArticleError(f"{name}: no such file") from None
-        except PermissionError:
-            raise ArticleError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise ArticleError(f"{name} is a directory: pass an article file") from None
         except OSError as exc:
-            raise ArticleError(f"{name}: cannot read ({exc.strerror})") from None
+            raise ArticleError(read_error(name, exc, directory="pass an article file")) from None
     text, warning = _decode(data, name)
     title = url = None
     meta_date = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from summarizer.articles import Article, load_article
+from summarizer.articles import Article, load_article, read_error
 from summarizer.errors import SummarizerError
 
 __all__ = ["BriefDoc", "RunDoc", "StoryDoc", "Target", "ViewError", "load_target"]
@@ -68,14 +68,10 @@ def _read_json(path: Path) -> Any:
         if size > MAX_FILE_BYTES:
             raise ViewError(f"{path} is {size:,} bytes: too large to be a brief, story or run")
         return json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ViewError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ViewError(f"{path} is a directory") from None
+    except OSError as exc:
+        raise ViewError(read_error(str(path), exc)) from None
     except UnicodeDecodeError:
         raise ViewError(f"{path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise ViewError(f"{path}: cannot read ({exc.strerror})") from None
     except ValueError as exc:
         raise ViewError(f"{path} is not JSON ({str(exc).splitlines()[0]})") from None
 
