@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from summarizer.briefing.story_digest import Digest
 from summarizer.contract import StoryFigure, StoryPerson, StoryPlace, StoryWhen, Value
 from summarizer.errors import SummarizerError
+from summarizer.llm.answers import short_headline
 from summarizer.llm.call import Caller, Usage
 from summarizer.llm.prompts import Fence
-from summarizer.llm.story_answers import MAX_HEADLINE_WORDS, StoryOut, drop_stray_numbers, stray_numbers
+from summarizer.llm.story_answers import StoryOut, drop_stray_numbers, stray_numbers
 
 __all__ = ["StoryFacts", "Summary", "allowed_values", "facts_text", "summarize_facts"]
 
@@ -114,7 +115,7 @@ def _fallback_headline(what: str, digests: Sequence[Digest], allowed: Sequence[f
     """The summary's first sentence cut to 15 words, else the latest article's own headline."""
     first = what.split(". ")[0].rstrip(".")
     if first:
-        return " ".join(first.split()[:MAX_HEADLINE_WORDS])
+        return short_headline(first)
     latest = sorted(digests, key=lambda d: (d.date or "", d.id), reverse=True)
     for d in latest:
         if d.brief.headline.strip() and not stray_numbers(d.brief.headline, allowed):

@@ -23,15 +23,21 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from summarizer.text.injection import words_only_in
 
 __all__ = [
+    "MAX_HEADLINE_WORDS",
     "Answer",
     "Problem",
     "SummaryOut",
     "checking",
     "drop_items",
+    "headline_problems",
+    "short_headline",
 ]
 
 Problem = tuple[int | None, str]
 """(index of the offending item or None for the whole answer, message for the model)."""
+
+MAX_HEADLINE_WORDS = 15
+"""A brief's or a story's headline: longer is re-asked, then cut."""
 
 
 _CHECK_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("summarizer_check_context", default=None)
@@ -93,9 +99,7 @@ class SummaryOut(Answer):
 
     @classmethod
     def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
-        found: list[Problem] = []
-        if len(out.headline.split()) > 15:
-            found.append((None, f"the headline has {len(out.headline.split())} words: use at most 15"))
+        found = headline_problems(out.headline)
         article: str = ctx["article"]
         digits = set(re.findall(r"\d[\d,.]*\d|\d", f"{out.headline} {out.what}"))
         invented = sorted(d for d in digits if d not in article and d.replace(",", "") not in article)
@@ -113,6 +117,19 @@ class SummaryOut(Answer):
                 )
             )
         return found
+
+
+def headline_problems(headline: str) -> list[Problem]:
+    """The headline's length, checked for every answer that writes one."""
+    words = len(headline.split())
+    if words > MAX_HEADLINE_WORDS:
+        return [(None, f"the headline has {words} words: use at most {MAX_HEADLINE_WORDS}")]
+    return []
+
+
+def short_headline(text: str) -> str:
+    """`text` cut to the headline's word limit, its white space folded."""
+    return " ".join(text.split()[:MAX_HEADLINE_WORDS])
 
 
 def drop_items(out: Any, problems: list[Problem]) -> tuple[Any, list[str]]:
@@ -133,7 +150,7 @@ def _repair_summary(out: SummaryOut, problems: list[Problem]) -> SummaryOut:
     headline = out.headline
     if any(n in headline.casefold() for n in bad):
         headline = " ".join(what.split()[:12]).rstrip(".,;:")
-    return SummaryOut.model_construct(headline=" ".join(headline.split()[:15]), what=what)
+    return SummaryOut.model_construct(headline=short_headline(headline), what=what)
 
 
 def _listed(message: str) -> list[str]:

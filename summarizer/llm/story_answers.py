@@ -14,12 +14,11 @@ from typing import Any
 
 from pydantic import Field
 
-from summarizer.llm.answers import Answer, Problem
+from summarizer.llm.answers import MAX_HEADLINE_WORDS, Answer, Problem, headline_problems, short_headline
 from summarizer.text.numbers import find_numbers, values_match
 
 __all__ = ["StoryOut", "drop_stray_numbers", "stray_numbers"]
 
-MAX_HEADLINE_WORDS = 15
 _LOOSE = frozenset({"one", "a", "an"})
 """"one" is as often a pronoun or a determiner as a count: it is not held to the figures."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -47,10 +46,7 @@ class StoryOut(Answer):
 
     @classmethod
     def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
-        found: list[Problem] = []
-        words = len(out.headline.split())
-        if words > MAX_HEADLINE_WORDS:
-            found.append((None, f"the headline has {words} words: use at most {MAX_HEADLINE_WORDS}"))
+        found = headline_problems(out.headline)
         if not out.headline.strip() or not out.what.strip():
             found.append((None, "write both a headline and what happened"))
         stray = stray_numbers(f"{out.headline}\n{out.what}", ctx["values"])
@@ -86,6 +82,6 @@ def drop_stray_numbers(
         warnings.append(f"story summary: cut the headline: numbers no article reports ({', '.join(stray)})")
         headline = ""
     elif len(headline.split()) > MAX_HEADLINE_WORDS:
-        headline = " ".join(headline.split()[:MAX_HEADLINE_WORDS])
+        headline = short_headline(headline)
         warnings.append(f"story summary: cut the headline to {MAX_HEADLINE_WORDS} words")
     return StoryOut.model_construct(headline=headline, what=" ".join(kept)), warnings
