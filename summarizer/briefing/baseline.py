@@ -62,41 +62,33 @@ class SingleOut(Answer):
     claims: list[_Claim]
 
 
-def _span(evidence: str, article: str) -> tuple[str, tuple[int, int]]:
+def _located(evidence: str, article: str) -> dict[str, Any]:
+    """The evidence as the article has it, with its span; the model's own words and [0, 0] where the aligner
+    cannot find it."""
     found = align(evidence, article)
     if found is None:
-        return evidence, (0, 0)
-    return article[found.start : found.end], (found.start, found.end)
+        return {"evidence": evidence, "span": (0, 0)}
+    return {"evidence": article[found.start : found.end], "span": (found.start, found.end)}
 
 
 def assemble(out: SingleOut, article: str) -> dict[str, Any]:
-    """The brief's fields from the single answer, unchecked."""
-    figures = []
-    for f in out.figures:
-        evidence, span = _span(f.evidence, article)
-        figures.append(
-            Figure(
-                text=f.text,
-                value=f.value,
-                counts=f.counts,
-                unit=f.unit,
-                source=f.source or None,
-                evidence=evidence,
-                span=span,
-            )
-        )
-    claims = []
-    for c in out.claims:
-        evidence, span = _span(c.evidence, article)
-        claims.append(
-            Claim(source=c.source, statement=c.statement, quote=c.quote, evidence=evidence, span=span)
-        )
+    """The brief's fields from the single answer, unchecked: its items as the model wrote them, evidence
+    located in the article."""
     return {
         "headline": out.headline,
         "what": out.what,
-        "who": [Person(name=w.name, kind=w.kind, role=w.role) for w in out.who],
-        "where": [Place(name=p.name, kind=p.kind) for p in out.where],
-        "when": [When(text=w.text, date=w.date) for w in out.when],
-        "figures": figures,
-        "claims": claims,
+        "who": [Person(**w.model_dump()) for w in out.who],
+        "where": [Place(**p.model_dump()) for p in out.where],
+        "when": [When(**w.model_dump()) for w in out.when],
+        "figures": [
+            Figure(
+                **f.model_dump(exclude={"source", "evidence"}),
+                source=f.source or None,
+                **_located(f.evidence, article),
+            )
+            for f in out.figures
+        ],
+        "claims": [
+            Claim(**c.model_dump(exclude={"evidence"}), **_located(c.evidence, article)) for c in out.claims
+        ],
     }
