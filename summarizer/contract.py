@@ -198,12 +198,9 @@ class StoryWhen(When):
     articles: list[str] = Field(default_factory=list)
 
 
-class StoryReport(_Model):
+class StoryReport(Value):
     """One article's report of a figure: the value as that article gives it, with its own evidence."""
 
-    value: float | None
-    upper: float | None = None
-    approx: Approx = "exact"
     text: str
     unit: str | None = None
     source: str | None = None

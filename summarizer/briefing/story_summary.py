@@ -74,9 +74,7 @@ def _figure_line(figure: StoryFigure, dates: dict[str, str | None]) -> str:
     for r in figure.reports[: _LIMITS["reports"]]:
         unit = f" {r.unit}" if r.unit else ""
         said = f"{r.source}, " if r.source else ""
-        reports.append(
-            f"{_value(Value(value=r.value, upper=r.upper, approx=r.approx))}{unit} ({said}{dates.get(r.article) or 'undated'})"
-        )
+        reports.append(f"{_value(r)}{unit} ({said}{dates.get(r.article) or 'undated'})")
     latest = f"latest {_value(figure.latest)}; " if figure.latest else ""
     conflict = "; the reports conflict" if figure.conflict else ""
     return f"- {figure.counts} ({figure.kind}): {latest}reported: {'; '.join(reports)}{conflict}"

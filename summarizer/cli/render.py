@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from summarizer.contract import Brief, Claim, Dispute, Figure, Meta, Person, Place, StoryReport, Value, When
+from summarizer.contract import Brief, Claim, Dispute, Figure, Meta, Person, Place, Value, When
 
 __all__ = [
     "claim_text",
@@ -31,7 +31,7 @@ def _number(value: float | None) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def value_text(v: Figure | Value | StoryReport, unit: str | None = None) -> str:
+def value_text(v: Figure | Value, unit: str | None = None) -> str:
     """A value with its qualifier and unit: "> 60", "≈ 140,000", "50–60 km"."""
     tail = f" {unit}" if unit else ""
     if v.approx == "range":
