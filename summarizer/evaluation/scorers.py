@@ -18,7 +18,7 @@ tests/evaluation/test_scorers.py holds each one to its plain rule.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from summarizer.evaluation.base import FieldScore, Scorer
@@ -38,6 +38,7 @@ __all__ = [
     "grounding",
     "is_valid_brief",
     "score_case",
+    "score_output",
     "what_scorer",
     "when_scorer",
     "where_scorer",
@@ -74,23 +75,35 @@ def score_case(
     brief that is not schema-shaped is still scored field by field, defensively, with ``valid`` 0.0.
     """
     chosen = _DEFAULTS if scorers is None else scorers
+    return score_output(
+        brief, reference, chosen, "brief", lambda b: grounding_score(b, article), is_valid_brief
+    )
+
+
+def score_output(
+    output: Mapping[str, Any] | None,
+    reference: Mapping[str, Any],
+    scorers: Mapping[str, Scorer],
+    noun: str,
+    grounding: Callable[[Mapping[str, Any]], FieldScore | None],
+    valid: Callable[[Mapping[str, Any]], bool],
+) -> dict[str, FieldScore | None]:
+    """The scores of one case's output (a brief, a story brief): each of `scorers`, then `grounding` and
+    `valid`; `noun` names the output in the reasons. A missing output scores ``None`` everywhere, valid 0."""
     ref: Mapping[str, Any] = reference if isinstance(reference, Mapping) else {}
     result: dict[str, FieldScore | None] = {}
-    if not isinstance(brief, Mapping):
-        result.update(dict.fromkeys(chosen))
+    if not isinstance(output, Mapping):
+        result.update(dict.fromkeys(scorers))
         result["grounding"] = None
-        result["valid"] = FieldScore("valid", {"valid": 0.0}, reason="valid: no brief was produced")
+        result["valid"] = FieldScore("valid", {"valid": 0.0}, reason=f"valid: no {noun} was produced")
         return result
     with case_memo():
-        for name, scorer in chosen.items():
-            result[name] = scorer(brief, ref)
-    result["grounding"] = grounding_score(brief, article)
-    ok = is_valid_brief(brief)
+        for name, scorer in scorers.items():
+            result[name] = scorer(output, ref)
+    result["grounding"] = grounding(output)
+    ok = valid(output)
+    verdict = "has" if ok else "does not have"
     result["valid"] = FieldScore(
-        "valid",
-        {"valid": 1.0 if ok else 0.0},
-        reason="valid: brief has the contract shape"
-        if ok
-        else "valid: brief does not have the contract shape",
+        "valid", {"valid": 1.0 if ok else 0.0}, reason=f"valid: {noun} {verdict} the contract shape"
     )
     return result

@@ -20,6 +20,7 @@ from summarizer.contract import StoryBrief
 from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, matched
 from summarizer.evaluation.entities import when_scorer, where_scorer, who_scorer
 from summarizer.evaluation.figures import counts_similarity, counts_text, interval, number, overlap
+from summarizer.evaluation.scorers import score_output
 from summarizer.evaluation.validity import as_model, passes
 from summarizer.evaluation.what import what_scorer
 from summarizer.evaluation.words import content_string
@@ -283,23 +284,16 @@ def score_story_case(
     ``story`` is ``None`` when the run failed for this case: every field is then ``None`` and ``valid`` 0.0,
     as for a brief. ``texts`` are the story's article texts (what its spans index).
     """
-    ref: Mapping[str, Any] = reference if isinstance(reference, Mapping) else {}
-    result: dict[str, FieldScore | None] = {}
-    if not isinstance(story, Mapping):
-        result.update(dict.fromkeys(_DEFAULTS))
-        result["grounding"] = None
-        result["valid"] = FieldScore("valid", {"valid": 0.0}, reason="valid: no story brief was produced")
-        return result
-    for name, scorer in _DEFAULTS.items():
-        result[name] = scorer(story, ref)
-    result["grounding"] = story_grounding(story, texts)
+
+    def grounded(output: Mapping[str, Any]) -> FieldScore | None:
+        return story_grounding(output, texts)
+
+    return score_output(story, reference, _DEFAULTS, "story brief", grounded, _is_story_brief)
+
+
+def _is_story_brief(story: Mapping[str, Any]) -> bool:
     try:
         StoryBrief.model_validate(story)
-        ok = True
     except ValidationError:
-        ok = False
-    verdict = "has" if ok else "does not have"
-    result["valid"] = FieldScore(
-        "valid", {"valid": float(ok)}, reason=f"valid: story brief {verdict} the contract shape"
-    )
-    return result
+        return False
+    return True
