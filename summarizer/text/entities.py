@@ -295,7 +295,10 @@ def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Per
     """`who` (people, bodies, groups, and countries that act or speak) and `where` (places)."""
     who: list[Person] = []
     where: list[Place] = []
+    person_words = {w for e in entities if e.label == "PERSON" for w in e.name.split()}
     for entity in entities:
+        if entity.label in _WHERE_LABELS and " " not in entity.name and entity.name in person_words:
+            continue  # "Paris" of "Valeska Paris", a surname the recogniser took for a place
         if entity.label in _WHERE_LABELS:
             kind = entity.kind if entity.kind in {"country", "region", "city", "site"} else "other"
             where.append(Place(name=entity.name, kind=kind, within=entity.within))  # type: ignore[arg-type]
