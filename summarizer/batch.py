@@ -224,13 +224,13 @@ def run_batch_api(
 
     The job's state lives in `state_path` (default: the output's name + `.batch.sqlite`); run the same command
     again after a kill and it picks up the batches it had submitted."""
-    from summarizer.llm.batch_api import BatchState, CollectingBackend, run_round, wait_and_collect
+    from summarizer.llm.batch_api import BatchState, CollectingBackend, Polling, run_round, wait_and_collect
 
     if not isinstance(runner.backend, OpenAIBackend):
         raise ConfigError("the Batch API path needs an OpenAI model: --model openai:MODEL")
     source, output = _open_output(input_path, output_path)
     state = BatchState(state_path or output.with_name(output.name + ".batch.sqlite"))
-    told = note or (lambda _: None)
+    polling = Polling(poll_seconds, note or (lambda _: None), sleep)
     briefer = Briefer(
         dataclasses.replace(runner.briefer.caller, backend=CollectingBackend(runner.backend, state)),
         fence_secret=state.secret,
@@ -240,7 +240,7 @@ def run_batch_api(
     try:
         with output.open("a", encoding="utf-8") as handle:
             out = _Output(handle, stats, progress)
-            wait_and_collect(state, runner.backend, poll_seconds=poll_seconds, note=told, sleep=sleep)
+            wait_and_collect(state, runner.backend, polling)
             for round_no in itertools.count(state.rounds() + 1):
                 waiting: list[str] = []
                 for case_id, item in _cases(source, done, out):
@@ -257,8 +257,8 @@ def run_batch_api(
                             {"id": case_id, "error": f"no answer after {round_no - 1} Batch API rounds"}
                         )
                     break
-                told(f"round {round_no}: {len(waiting)} articles wait for answers")
-                run_round(state, runner.backend, round_no, poll_seconds=poll_seconds, note=told, sleep=sleep)
+                polling.note(f"round {round_no}: {len(waiting)} articles wait for answers")
+                run_round(state, runner.backend, round_no, polling)
     finally:
         state.close()
     return stats

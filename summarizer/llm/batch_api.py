@@ -23,6 +23,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ __all__ = [
     "MAX_REQUESTS",
     "BatchState",
     "CollectingBackend",
+    "Polling",
     "request_key",
     "run_round",
     "wait_and_collect",
@@ -306,39 +308,34 @@ def collect(state: BatchState, backend: OpenAIBackend, batch: Any) -> None:
     state.closed(batch.id, batch.status)
 
 
-def wait_and_collect(
-    state: BatchState,
-    backend: OpenAIBackend,
-    *,
-    poll_seconds: float,
-    note: Callable[[str], None],
-    sleep: Callable[[float], None] = time.sleep,
-) -> None:
+@dataclass(frozen=True)
+class Polling:
+    """How a job waits for its batches: seconds between status checks, where status lines go, how to sleep
+    (tests pass one that does not)."""
+
+    seconds: float
+    note: Callable[[str], None]
+    sleep: Callable[[float], None] = time.sleep
+
+
+def wait_and_collect(state: BatchState, backend: OpenAIBackend, polling: Polling) -> None:
     """Poll every submitted batch until it ends, then collect it."""
     for batch_id in state.open_batches():
         while True:
             batch = backend.api(functools.partial(_retrieve, batch_id=batch_id))
             counts = getattr(batch, "request_counts", None)
             done = f" {counts.completed + counts.failed}/{counts.total}" if counts else ""
-            note(f"batch {batch_id}: {batch.status}{done}")
+            polling.note(f"batch {batch_id}: {batch.status}{done}")
             if batch.status in _FINAL:
                 break
-            sleep(poll_seconds)
+            polling.sleep(polling.seconds)
         collect(state, backend, batch)
 
 
-def run_round(
-    state: BatchState,
-    backend: OpenAIBackend,
-    round_no: int,
-    *,
-    poll_seconds: float,
-    note: Callable[[str], None],
-    sleep: Callable[[float], None] = time.sleep,
-) -> None:
+def run_round(state: BatchState, backend: OpenAIBackend, round_no: int, polling: Polling) -> None:
     """Send what the last pass over the articles asked for, and wait for the answers."""
     wanted = state.count("wanted")
     if wanted:
         made = submit(state, backend, round_no)
-        note(f"round {round_no}: {wanted} requests sent in {len(made)} batch(es)")
-    wait_and_collect(state, backend, poll_seconds=poll_seconds, note=note, sleep=sleep)
+        polling.note(f"round {round_no}: {wanted} requests sent in {len(made)} batch(es)")
+    wait_and_collect(state, backend, polling)
