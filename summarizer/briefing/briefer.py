@@ -41,7 +41,7 @@ class Briefer:
         summary, usage, notes = self._summary(article, reading, fence, date)
         brief = Brief(
             headline=summary.headline.strip(),
-            what=summary.what.strip(),
+            what=P.trim_what(summary.what),
             who=reading.who,
             where=reading.where,
             when=reading.when,

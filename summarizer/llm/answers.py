@@ -31,6 +31,7 @@ __all__ = [
     "drop_items",
     "headline_problems",
     "short_headline",
+    "trim_what",
 ]
 
 Problem = tuple[int | None, str]
@@ -90,11 +91,17 @@ class Answer(ResponseSchema):
         return self
 
 
+MAX_WHAT_CHARS = 600
+
+
 class SummaryOut(Answer):
-    headline: str = Field(max_length=160, description="Neutral headline of at most 15 words.")
+    """No `maxLength` in the JSON schema: it becomes a grammar rule that repeats a character class hundreds
+    of times, and llama.cpp then samples about 1.7x slower. A long `what` is not worth a re-ask either (the
+    model repeats itself): `trim_what` cuts it to whole sentences."""
+
+    headline: str = Field(description="Neutral headline of at most 15 words.")
     what: str = Field(
-        max_length=600,
-        description="One to three sentences on the main event, using only facts from the article.",
+        description="One to three sentences on the main event, using only facts from the article."
     )
 
     @classmethod
@@ -147,10 +154,20 @@ def _repair_summary(out: SummaryOut, problems: list[Problem]) -> SummaryOut:
     bad += [w for _, m in problems if "addressed to a model" in m for w in _listed(m)]
     sentences = re.split(r"(?<=[.!?])\s+", out.what)
     what = " ".join(s for s in sentences if not any(n in s.casefold() for n in bad))
+    what = trim_what(what)
     headline = out.headline
     if any(n in headline.casefold() for n in bad):
         headline = " ".join(what.split()[:12]).rstrip(".,;:")
     return SummaryOut.model_construct(headline=short_headline(headline), what=what)
+
+
+def trim_what(what: str, limit: int = MAX_WHAT_CHARS) -> str:
+    """At most `limit` characters: whole sentences off the end, then words."""
+    what = " ".join(what.split())
+    while len(what) > limit and " " in what:
+        kept = re.split(r"(?<=[.!?])\s+", what)
+        what = " ".join(kept[:-1]) if len(kept) > 1 else what[:limit].rsplit(" ", 1)[0]
+    return what
 
 
 def _listed(message: str) -> list[str]:

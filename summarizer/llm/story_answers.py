@@ -37,12 +37,14 @@ def stray_numbers(text: str, allowed: Sequence[float]) -> list[str]:
     return list(dict.fromkeys(stray))
 
 
+MAX_STORY_WHAT_CHARS = 700
+
+
 class StoryOut(Answer):
-    headline: str = Field(max_length=160, description="Neutral headline of at most 15 words for the story.")
-    what: str = Field(
-        max_length=700,
-        description="One to three sentences: the event as the reports together establish it.",
-    )
+    """Lengths are checked in `problems`, not by `maxLength` in the schema (a slow grammar for llama.cpp)."""
+
+    headline: str = Field(description="Neutral headline of at most 15 words for the story.")
+    what: str = Field(description="One to three sentences: the event as the reports together establish it.")
 
     @classmethod
     def problems(cls, out: Any, ctx: dict[str, Any]) -> list[Problem]:
@@ -67,14 +69,14 @@ def drop_stray_numbers(
     """After the last re-ask: cut each sentence of `what` and a headline that still states a number no report
     gives; cut a long headline to 15 words. An emptied headline is left empty for the caller to replace."""
     warnings = []
-    kept = []
+    kept: list[str] = []
     for sentence in _SENTENCE_END.split(out.what.strip()):
         stray = stray_numbers(sentence, allowed)
         if stray:
             warnings.append(
                 f"story summary: cut a sentence with numbers no article reports ({', '.join(stray)})"
             )
-        elif sentence:
+        elif sentence and len(" ".join([*kept, sentence])) <= MAX_STORY_WHAT_CHARS:
             kept.append(sentence)
     headline = " ".join(out.headline.split())
     stray = stray_numbers(headline, allowed)

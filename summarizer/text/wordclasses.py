@@ -28,83 +28,24 @@ __all__ = [
 ]
 
 SPEECH_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "announce",
-        "warn",
-        "claim",
-        "report",
-        "deny",
-        "confirm",
-        "acknowledge",
-        "argue",
-        "estimate",
-        "note",
-        "insist",
-        "admit",
-        "urge",
-        "allege",
-        "write",
-        "suggest",
-        "predict",
-        "rule",
-        "conclude",
-        "reveal",
-        "declare",
-        "stress",
-        "maintain",
-        "accuse",
-        "describe",
-        "reply",
-        "respond",
-        "comment",
-        "caution",
-        "explain",
-        "testify",
-        "tweet",
-        "post",
-        "vow",
-        "promise",
-        "disclose",
-        "contend",
-        "assert",
-        "emphasize",
-        "emphasise",
-        "recall",
-        "indicate",
-        "complain",
-        "charge",
-        "concede",
-        "observe",
-        "remark",
-        "announce",
-    ]
+    """
+    say tell add state announce warn claim report deny confirm acknowledge argue estimate note insist
+    admit urge allege write suggest predict rule conclude reveal declare stress maintain accuse describe
+    reply respond comment caution explain testify tweet post vow promise disclose contend assert
+    emphasize emphasise recall indicate complain charge concede observe remark announce
+    """.split()
 )
 """Lemmas of verbs whose subject is a speaker ("X said", "X warned that ...")."""
 
 KILLED_LEMMAS = frozenset(
-    [
-        "kill",
-        "die",
-        "dead",
-        "death",
-        "fatality",
-        "slay",
-        "murder",
-        "perish",
-        "execute",
-        "behead",
-        "massacre",
-        "drown",
-        "fatal",
-        "shoot_dead",
-    ]
+    """
+    kill die dead death fatality slay murder perish execute behead massacre drown fatal shoot_dead
+    """.split()
 )
 INJURED_LEMMAS = frozenset(
-    ["injure", "wound", "hurt", "injury", "hospitalize", "hospitalise", "hospitalized", "maim", "injured"]
+    """
+    injure wound hurt injury hospitalize hospitalise hospitalized maim injured
+    """.split()
 )
 MISSING_LEMMAS = frozenset(["miss", "missing", "unaccounted", "disappear", "abduct", "kidnap"])
 DISPLACED_LEMMAS = frozenset(["displace", "flee", "evacuate", "homeless", "uproot", "relocate"])
@@ -172,353 +113,64 @@ def past_participle(lemma: str) -> str:
 
 
 PEOPLE_NOUNS = frozenset(
-    [
-        "people",
-        "person",
-        "persons",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "child",
-        "children",
-        "kid",
-        "kids",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "baby",
-        "babies",
-        "resident",
-        "residents",
-        "civilian",
-        "civilians",
-        "soldier",
-        "soldiers",
-        "troop",
-        "troops",
-        "militant",
-        "militants",
-        "fighter",
-        "fighters",
-        "rebel",
-        "rebels",
-        "insurgent",
-        "insurgents",
-        "police",
-        "policeman",
-        "policemen",
-        "officer",
-        "officers",
-        "deputy",
-        "deputies",
-        "victim",
-        "victims",
-        "student",
-        "students",
-        "worker",
-        "workers",
-        "employee",
-        "employees",
-        "passenger",
-        "passengers",
-        "pilgrim",
-        "pilgrims",
-        "protester",
-        "protesters",
-        "demonstrator",
-        "demonstrators",
-        "refugee",
-        "refugees",
-        "migrant",
-        "migrants",
-        "patient",
-        "patients",
-        "prisoner",
-        "prisoners",
-        "inmate",
-        "inmates",
-        "hostage",
-        "hostages",
-        "suspect",
-        "suspects",
-        "member",
-        "members",
-        "voter",
-        "voters",
-        "citizen",
-        "citizens",
-        "adult",
-        "adults",
-        "teenager",
-        "teenagers",
-        "youth",
-        "youths",
-        "firefighter",
-        "firefighters",
-        "miner",
-        "miners",
-        "journalist",
-        "journalists",
-        "doctor",
-        "doctors",
-        "nurse",
-        "nurses",
-        "teacher",
-        "teachers",
-        "fan",
-        "fans",
-        "spectator",
-        "spectators",
-        "tourist",
-        "tourists",
-        "visitor",
-        "visitors",
-        "survivor",
-        "survivors",
-        "casualty",
-        "casualties",
-        "other",
-        "others",
-        "individual",
-        "individuals",
-        "family",
-        "families",
-        "guard",
-        "guards",
-        "staff",
-        "crew",
-        "sailor",
-        "sailors",
-        "marine",
-        "marines",
-        "personnel",
-        "agent",
-        "agents",
-        "driver",
-        "drivers",
-        "player",
-        "players",
-        "athlete",
-        "athletes",
-        "supporter",
-        "supporters",
-        "participant",
-        "participants",
-        "delegate",
-        "delegates",
-        "lawmaker",
-        "lawmakers",
-        "senator",
-        "senators",
-        "official",
-        "officials",
-        "leader",
-        "leaders",
-        "minister",
-        "ministers",
-        "judge",
-        "judges",
-        "attacker",
-        "attackers",
-        "gunman",
-        "gunmen",
-        "bomber",
-        "bombers",
-        "shooter",
-        "shooters",
-        "customer",
-        "customers",
-        "user",
-        "users",
-        "resident",
-        "inhabitants",
-        "inhabitant",
-        "seekers",
-        "worshippers",
-        "attendees",
-        "schoolchildren",
-        "pupils",
-        "viewers",
-        "recruits",
-        "volunteers",
-        "immigrants",
-        "evacuees",
-        "detainees",
-        "peacekeepers",
-        "commuters",
-        "shoppers",
-    ]
+    """
+    people person persons man men woman women child children kid kids boy boys girl girls baby babies
+    resident residents civilian civilians soldier soldiers troop troops militant militants fighter
+    fighters rebel rebels insurgent insurgents police policeman policemen officer officers deputy
+    deputies victim victims student students worker workers employee employees passenger passengers
+    pilgrim pilgrims protester protesters demonstrator demonstrators refugee refugees migrant migrants
+    patient patients prisoner prisoners inmate inmates hostage hostages suspect suspects member members
+    voter voters citizen citizens adult adults teenager teenagers youth youths firefighter firefighters
+    miner miners journalist journalists doctor doctors nurse nurses teacher teachers fan fans spectator
+    spectators tourist tourists visitor visitors survivor survivors casualty casualties other others
+    individual individuals family families guard guards staff crew sailor sailors marine marines
+    personnel agent agents driver drivers player players athlete athletes supporter supporters
+    participant participants delegate delegates lawmaker lawmakers senator senators official officials
+    leader leaders minister ministers judge judges attacker attackers gunman gunmen bomber bombers
+    shooter shooters customer customers user users resident inhabitants inhabitant seekers worshippers
+    attendees schoolchildren pupils viewers recruits volunteers immigrants evacuees detainees
+    peacekeepers commuters shoppers
+    """.split()
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""
 
 SOURCE_NOUNS = frozenset(
-    [
-        "police",
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "authorities",
-        "authority",
-        "ministry",
-        "government",
-        "witness",
-        "witnesses",
-        "report",
-        "reports",
-        "statement",
-        "officer",
-        "officers",
-        "agency",
-        "company",
-        "companies",
-        "media",
-        "army",
-        "military",
-        "source",
-        "sources",
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "investigator",
-        "investigators",
-        "prosecutor",
-        "prosecutors",
-        "court",
-        "sheriff",
-        "department",
-        "office",
-        "minister",
-        "president",
-        "governor",
-        "mayor",
-        "chief",
-        "leader",
-        "leaders",
-        "commander",
-        "commanders",
-        "organizers",
-        "organisers",
-        "researchers",
-        "scientists",
-        "study",
-        "survey",
-        "doctors",
-        "hospital",
-        "hospitals",
-        "residents",
-        "group",
-        "groups",
-        "campaign",
-        "committee",
-        "council",
-        "board",
-        "union",
-        "newspaper",
-        "channel",
-        "network",
-        "paper",
-        "coroner",
-        "coroners",
-    ]
+    """
+    police official officials spokesman spokeswoman spokesperson authorities authority ministry
+    government witness witnesses report reports statement officer officers agency company companies
+    media army military source sources analyst analysts expert experts investigator investigators
+    prosecutor prosecutors court sheriff department office minister president governor mayor chief
+    leader leaders commander commanders organizers organisers researchers scientists study survey
+    doctors hospital hospitals residents group groups campaign committee council board union newspaper
+    channel network paper coroner coroners
+    """.split()
 )
 """Common nouns that may speak as a source without a name ("police said", "the ministry said")."""
 
 GOVERNMENT_WORDS = frozenset(
-    [
-        "ministry",
-        "department",
-        "government",
-        "police",
-        "court",
-        "council",
-        "parliament",
-        "congress",
-        "senate",
-        "commission",
-        "office",
-        "authority",
-        "authorities",
-        "agency",
-        "army",
-        "military",
-        "navy",
-        "forces",
-        "administration",
-        "cabinet",
-        "sheriff",
-        "bureau",
-        "service",
-        "embassy",
-        "assembly",
-        "judiciary",
-        "tribunal",
-        "prosecutor",
-        "prosecutors",
-        "legislature",
-    ]
+    """
+    ministry department government police court council parliament congress senate commission office
+    authority authorities agency army military navy forces administration cabinet sheriff bureau service
+    embassy assembly judiciary tribunal prosecutor prosecutors legislature
+    """.split()
 )
 GROUP_WORDS = frozenset(
-    [
-        "taliban",
-        "militants",
-        "rebels",
-        "insurgents",
-        "movement",
-        "party",
-        "group",
-        "front",
-        "brigade",
-        "brigades",
-        "army",
-        "guerrillas",
-        "mob",
-        "crowd",
-        "protesters",
-        "gang",
-        "cartel",
-    ]
+    """
+    taliban militants rebels insurgents movement party group front brigade brigades army guerrillas mob
+    crowd protesters gang cartel
+    """.split()
 )
 REGION_WORDS = frozenset(
-    ["province", "state", "county", "district", "region", "territory", "prefecture", "oblast", "canton"]
+    """
+    province state county district region territory prefecture oblast canton
+    """.split()
 )
 SITE_WORDS = frozenset(
-    [
-        "bridge",
-        "airport",
-        "station",
-        "hospital",
-        "school",
-        "university",
-        "mosque",
-        "church",
-        "temple",
-        "camp",
-        "prison",
-        "base",
-        "square",
-        "street",
-        "road",
-        "avenue",
-        "hotel",
-        "building",
-        "stadium",
-        "market",
-        "mall",
-        "centre",
-        "center",
-        "park",
-        "port",
-        "harbour",
-        "harbor",
-        "tower",
-        "palace",
-        "house",
-    ]
+    """
+    bridge airport station hospital school university mosque church temple camp prison base square
+    street road avenue hotel building stadium market mall centre center park port harbour harbor tower
+    palace house
+    """.split()
 )
 
 COUNTRIES = frozenset(
@@ -794,80 +446,13 @@ US_STATES = frozenset(
 """US states: a GPE here is a region, not a city."""
 
 TITLE_WORDS = frozenset(
-    [
-        "president",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "chief",
-        "director",
-        "senator",
-        "governor",
-        "general",
-        "gen.",
-        "manager",
-        "coach",
-        "judge",
-        "justice",
-        "mayor",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "commissioner",
-        "ambassador",
-        "rep.",
-        "sen.",
-        "officer",
-        "commander",
-        "captain",
-        "lieutenant",
-        "colonel",
-        "col.",
-        "sergeant",
-        "sgt.",
-        "detective",
-        "sheriff",
-        "deputy",
-        "leader",
-        "founder",
-        "chancellor",
-        "premier",
-        "vice",
-        "head",
-        "superintendent",
-        "inspector",
-        "prosecutor",
-        "attorney",
-        "lawyer",
-        "professor",
-        "prof.",
-        "editor",
-        "correspondent",
-        "analyst",
-        "candidate",
-        "nominee",
-        "speaker",
-        "mp",
-        "envoy",
-        "marshal",
-        "admiral",
-        "major",
-        "pastor",
-        "bishop",
-        "cardinal",
-        "imam",
-        "rabbi",
-        "sheikh",
-        "emir",
-        "crown",
-    ]
+    """
+    president minister spokesman spokeswoman spokesperson secretary chief director senator governor
+    general gen. manager coach judge justice mayor chairman chairwoman chair ceo king queen prince
+    princess pope commissioner ambassador rep. sen. officer commander captain lieutenant colonel col.
+    sergeant sgt. detective sheriff deputy leader founder chancellor premier vice head superintendent
+    inspector prosecutor attorney lawyer professor prof. editor correspondent analyst candidate nominee
+    speaker mp envoy marshal admiral major pastor bishop cardinal imam rabbi sheikh emir crown
+    """.split()
 )
 """Words that make the capitalised words before a name a title ("Taliban Spokesman", "US President")."""
