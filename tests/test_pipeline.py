@@ -171,3 +171,27 @@ def test_article_text_reaches_the_model_verbatim_never_as_a_template(tmp_path: P
         assert "{{ 7 * 7 }} homes were sold {# a note #} and {% for i in range(3) %}x{% endfor %}" in sent
         assert "49 homes" not in sent
     assert not check_brief(brief, Article.from_text(text).text)
+
+
+def test_a_summary_cut_at_its_token_limit_keeps_its_whole_sentences_without_a_second_call(
+    tmp_path: Path,
+) -> None:
+    """A small model can loop on `what`: the reply cut at max_tokens is salvaged, not asked again bigger."""
+    from scripted import completion
+
+    looping = (
+        '{"headline": "Storm closes roads", "what": "A storm closed 40 roads. Homes were flooded. Homes were'
+    )
+
+    class Looping(ScriptedBackend):
+        def send(self, request: dict) -> object:
+            self.requests.append(request)
+            cut = completion(looping, completion_tokens=request.get("max_tokens") or 0)
+            cut.choices[0].finish_reason = "length"
+            return cut
+
+    backend = Looping()
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))
+    assert len(backend.requests) == 1
+    assert brief.headline == "Storm closes roads"
+    assert brief.what == "A storm closed 40 roads. Homes were flooded."

@@ -22,7 +22,8 @@ from summarizer.llm.prompts import Fence
 
 __all__ = ["Briefer"]
 
-SUMMARY_MAX_TOKENS = 200
+SUMMARY_MAX_TOKENS = 130
+"""A headline and three sentences fit; a reply that runs on is cut here and salvaged, not grown."""
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Briefer:
             max_tokens=SUMMARY_MAX_TOKENS,
             article_sha256=article.sha256,
             drop=P.drop_items,
+            salvage=P.salvage_summary,
         )
         return outcome.value, outcome.usage, [f"summary: {w}" for w in outcome.warnings]
 

@@ -30,6 +30,7 @@ __all__ = [
     "checking",
     "drop_items",
     "headline_problems",
+    "salvage_summary",
     "short_headline",
     "trim_what",
 ]
@@ -159,6 +160,28 @@ def _repair_summary(out: SummaryOut, problems: list[Problem]) -> SummaryOut:
     if any(n in headline.casefold() for n in bad):
         headline = " ".join(what.split()[:12]).rstrip(".,;:")
     return SummaryOut.model_construct(headline=short_headline(headline), what=what)
+
+
+_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)'
+
+
+def salvage_summary(cut: str) -> str | None:
+    """A summary reply cut at its token limit (a small model can loop on `what`): the headline and the whole
+    sentences of `what` written before the cut, as a complete answer; None when there is no headline or no
+    whole sentence."""
+    found = {}
+    for name in ("headline", "what"):
+        match = re.search(_FIELD.format(name=name), cut)
+        if match is None:
+            return None
+        try:
+            found[name] = json.loads(f'"{match.group(1)}"')
+        except ValueError:
+            return None
+    sentences = re.findall(r"[^.!?]+[.!?]", found["what"])
+    if not sentences or not found["headline"].strip():
+        return None
+    return json.dumps({"headline": found["headline"], "what": "".join(sentences).strip()})
 
 
 def trim_what(what: str, limit: int = MAX_WHAT_CHARS) -> str:

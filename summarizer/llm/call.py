@@ -120,9 +120,11 @@ class Caller:
         article_sha256: str,
         drop: Callable[[Any, list[tuple[int | None, str]]], tuple[Any, list[str]]],
         grow: bool = True,
+        salvage: Callable[[str], str | None] | None = None,
     ) -> CallOutcome:
         """One structured answer for a pass. `grow`: after a reply cut at `max_tokens`, try once with twice
-        the room (a baseline that must not double its cost turns it off)."""
+        the room (a baseline that must not double its cost turns it off). `salvage`: instead, turn the cut
+        reply into a complete answer (a summary cut mid-sentence keeps its whole sentences); None = cannot."""
         key = self.cache_key(pass_name, messages, fence, _schema(response_model), max_tokens)
         if self.store is not None and self.use_cache:
             hit = self.store.get(key)
@@ -132,7 +134,7 @@ class Caller:
                     value, warnings, Usage(hit.input_tokens, hit.output_tokens, hit.attempts, 1, 0)
                 )
         transport = _Transport(self, pass_name, article_sha256)
-        answer = self._live(transport, _Ask(messages, response_model, context, max_tokens, grow))
+        answer = self._live(transport, _Ask(messages, response_model, context, max_tokens, grow, salvage))
         usage = transport.usage
         value, warnings = self._finish(answer, response_model, context, drop)
         if self.store is not None:
@@ -190,6 +192,9 @@ class Caller:
                     )
                 return str(value.model_dump_json())
             except IncompleteOutputException:
+                saved = ask.salvage(transport.texts[-1]) if ask.salvage and transport.texts else None
+                if saved is not None:
+                    return saved
                 if not ask.grow or budget >= ask.max_tokens * 2:
                     raise TruncatedOutputError(
                         f"the model's {transport.pass_name} answer was cut at {budget} tokens "
@@ -209,6 +214,7 @@ class _Ask:
     context: dict[str, Any]
     max_tokens: int
     grow: bool
+    salvage: Callable[[str], str | None] | None = None
 
 
 def _last_answer(exc: Any, transport: _Transport) -> str:
