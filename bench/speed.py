@@ -97,6 +97,8 @@ def main() -> None:
     parser.add_argument("--skip-long", action="store_true", help="skip the 40,000-character article")
     args = parser.parse_args()
     samples = [s for s in load_suite(SUITE) if s.article is not None][: args.limit]
+    if args.limit == 0:
+        samples = []  # --limit 0: the long article only
     rows: list[tuple[str, dict[str, Any]]] = []
     suite_started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,6 +127,8 @@ def main() -> None:
                 flush=True,
             )
         runner.close()
+    if not rows:
+        return
     totals = [r["total"] for _, r in rows]
     ratios = [r["total"] / r["raw"] for _, r in rows if r["raw"] > 0]
     seed = dict(rows).get("seed")
