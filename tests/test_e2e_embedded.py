@@ -59,14 +59,16 @@ def test_seed_brief_with_the_embedded_model(model_file: Path, tmp_path: Path) ->
 
 
 @pytest.mark.model
-def test_a_new_shooting_report_gets_its_casualties_actor_and_no_page_furniture(model_file: Path) -> None:
+def test_a_new_shooting_report_gets_its_casualties_actor_and_no_page_furniture(
+    model_file: Path, tmp_path: Path
+) -> None:
     """An article written for this test (never tuned on): killed and injured counts with their kinds, the
     unnamed gunman as the main actor, and the phone and block numbers left out."""
     from summarizer.api import Summarizer
     from summarizer.articles import Article
 
     text = (Path(__file__).parent / "data" / "shooting.txt").read_text(encoding="utf-8")
-    runner = Summarizer.create("local", cache=False, db_path=Path(model_file).parent / "shooting-e2e.db")
+    runner = Summarizer.create("local", cache=False, db_path=tmp_path / "shooting-e2e.db")
     try:
         brief = runner.summarize(Article.from_text(text, date="2026-05-10"))
     finally:
