@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from summarizer.articles import Article
 from summarizer.briefing.grounding import source_for
@@ -24,6 +25,9 @@ from summarizer.text.injection import Injection, find_injections
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["MAX_FIGURES", "Reading", "read_article"]
 
@@ -89,10 +93,10 @@ def read_article(article: Article) -> Reading:
 
 
 def _with_main_actors(
-    who: list[Person], entities: list[Entity], doc: object, lead: list[Sentence]
+    who: list[Person], entities: list[Entity], doc: Doc, lead: list[Sentence]
 ) -> list[Person]:
     """Mark the entities the lead makes its subjects `main`; list unnamed ones as the article describes them."""
-    actors = main_actors(doc, lead)  # type: ignore[arg-type]
+    actors = main_actors(doc, lead)
     by_name = {p.name: p for p in who}
     unnamed: list[Person] = []
     for actor in actors:
@@ -110,7 +114,7 @@ def _with_main_actors(
 
 
 def _figures(
-    doc: object, text: str, sents: list[Sentence], attributions: list[Attribution], who: list[Person]
+    doc: Doc, text: str, sents: list[Sentence], attributions: list[Attribution], who: list[Person]
 ) -> tuple[list[Figure], list[str]]:
     said = {a.sentence.start: a for a in attributions}
     figures: list[Figure] = []
@@ -120,7 +124,7 @@ def _figures(
         sent = sentence_at(sents, mention.start)
         if sent is None or mention.end > sent.end:
             continue
-        counted = count(doc, mention)  # type: ignore[arg-type]
+        counted = count(doc, mention)
         if counted is None:
             continue
         attribution = said.get(sent.start)
