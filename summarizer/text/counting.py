@@ -220,10 +220,12 @@ _MEASURE_WORDS = {"distance": "distance", "duration": "time", "percent": "share"
 
 
 def _measure(mention: NumberMention) -> str | None:
-    unit = (mention.quantity.unit or "").lower()
+    """The kind of a figure its unit decides: percent, money (a currency code or sign), distance, duration."""
+    written = mention.quantity.unit or ""
+    unit = written.lower()
     if unit == "%":
         return "percent"
-    if unit.isupper() or unit in {"usd", "eur", "gbp"} or mention.text[:1] in "$€£¥":
+    if written.isupper() or unit in {"usd", "eur", "gbp"} or mention.text[:1] in "$€£¥":
         return "money"
     if unit in _DISTANCE_UNITS:
         return "distance"
@@ -253,16 +255,9 @@ _UNIT_NOUNS = (
 def _plain(
     mention: NumberMention, thing: str | None, noun: Token | None, governor: Token | None
 ) -> Counted | None:
+    """A count that is no measure (`count` handles those first via `_measure`) and no casualty."""
     unit = (mention.quantity.unit or "").lower()
-    if unit == "%":
-        kind = "percent"
-    elif unit.isupper() or unit in {"usd", "eur", "gbp"} or mention.text[:1] in "$€£¥":
-        kind = "money"
-    elif unit in _DISTANCE_UNITS:
-        kind = "distance"
-    elif unit in _DURATION_UNITS:
-        kind = "duration"
-    elif noun is not None and noun.lower_ in PEOPLE_NOUNS:
+    if noun is not None and noun.lower_ in PEOPLE_NOUNS:
         kind = "people"
     elif unit:
         kind = "quantity"
@@ -279,5 +274,5 @@ def _plain(
     if kind != "other" and governor is not None and governor.pos_ in {"NOUN", "ADJ"}:
         return Counted(governor.lemma_.lower(), kind)
     if kind != "other":
-        return Counted({"%": "percent"}.get(unit, unit) or kind, kind)
+        return Counted(unit or kind, kind)
     return None
