@@ -100,7 +100,7 @@ class Summarizer:
 def summarize(
     article: Article | str,
     *,
-    model: str | None = "local",
+    model: str | None = None,
     base_url: str | None = None,
     date: dt.date | str | None = None,
     prompt: str | None = None,
@@ -109,7 +109,7 @@ def summarize(
     """Brief one article (an `Article` or its text).
 
     `model`: "local" (the embedded model), "local:/path/model.gguf", or "openai:NAME" with `base_url` for any
-    OpenAI-compatible server. `date` (YYYY-MM-DD) resolves relative dates; without it a dateline is used.
+    OpenAI-compatible server; None reads `$SUMMARIZER_MODEL`, as the CLI does, else "local". `date` (YYYY-MM-DD) resolves relative dates; without it a dateline is used.
     Raises a `SummarizerError` subclass with a one-line message on bad input or a failing model.
     """
     with Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache) as runner:
@@ -136,7 +136,7 @@ asummarize = _in_thread(
 def summarize_many(
     articles: Iterable[Article | str],
     *,
-    model: str | None = "local",
+    model: str | None = None,
     base_url: str | None = None,
     prompt: str | None = None,
     concurrency: int = 4,
@@ -161,11 +161,11 @@ def _brief_or_error(runner: Summarizer, article: Article | str) -> Brief | Summa
 def summarize_story(
     articles: Sequence[Article | str],
     *,
-    model: str | None = "local",
+    model: str | None = None,
     base_url: str | None = None,
+    cache: bool = True,
     prompt: str | None = None,
     concurrency: int = 4,
-    cache: bool = True,
 ) -> StoryBrief:
     """Brief several articles on one event as one story (see `Summarizer.summarize_story`)."""
     with Summarizer.create(model, base_url=base_url, prompt=prompt, cache=cache) as runner:

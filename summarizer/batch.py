@@ -28,6 +28,7 @@ from summarizer.articles import MAX_ARTICLE_BYTES, Article, load_article
 from summarizer.briefing.briefer import Briefer
 from summarizer.contract import Brief
 from summarizer.errors import AnswerPending, ArticleError, ConfigError, SummarizerError
+from summarizer.jsonl import json_objects
 from summarizer.llm.backends import OpenAIBackend
 
 __all__ = ["BatchStats", "run_batch", "run_batch_api"]
@@ -50,13 +51,9 @@ def _done_ids(output: Path) -> set[str]:
         with output.open("r+b") as handle:
             handle.truncate(keep)
         data = data[:keep]
-    done = set()
-    for line in data.splitlines():
-        try:
-            done.add(str(json.loads(line)["id"]))
-        except (ValueError, KeyError, TypeError):
-            continue
-    return done
+    return {
+        str(item["id"]) for _, item in json_objects(data.splitlines()) if item is not None and "id" in item
+    }
 
 
 def _fetch(url: str) -> bytes:

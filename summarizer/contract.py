@@ -74,6 +74,12 @@ FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    def to_json_dict(self) -> dict[str, object]:
+        """The contract object: spans as lists, whole `value` and `upper` numbers as integers."""
+        data: dict[str, object] = self.model_dump(mode="json")
+        _whole_numbers(data)
+        return data
+
 
 class Person(_Model):
     """Someone or something that acts, speaks or is acted upon (the contract calls the list `who`)."""
@@ -161,13 +167,6 @@ class Brief(_Model):
     warnings: list[str] = Field(default_factory=list)
     meta: Meta
 
-    def to_json_dict(self) -> dict[str, object]:
-        """The contract object: spans as lists, values as plain numbers."""
-        data = self.model_dump(mode="json")
-        for item in data["figures"]:
-            _whole_numbers(item)
-        return data
-
 
 class Value(_Model):
     """A figure's value without its wording: what a story's latest reports settle on."""
@@ -231,30 +230,37 @@ class TimelineEntry(_Model):
 
 class StoryBrief(_Model):
     schema_version: str = SCHEMA_VERSION
-    headline: str
-    what: str
-    articles: list[StoryArticle]
-    who: list[StoryPerson] = Field(default_factory=list)
-    where: list[StoryPlace] = Field(default_factory=list)
-    when: list[StoryWhen] = Field(default_factory=list)
-    figures: list[StoryFigure] = Field(default_factory=list)
-    claims: list[StoryClaim] = Field(default_factory=list)
-    disputes: list[Dispute] = Field(default_factory=list)
-    timeline: list[TimelineEntry] = Field(default_factory=list)
+    headline: str = Field(description="Neutral headline of the whole story, at most 15 words.")
+    what: str = Field(description="The event across all articles; states no figure missing from `figures`.")
+    articles: list[StoryArticle] = Field(description="The articles briefed, by date, then id.")
+    who: list[StoryPerson] = Field(
+        default_factory=list, description="People and bodies, merged across articles."
+    )
+    where: list[StoryPlace] = Field(default_factory=list, description="Places, merged across articles.")
+    when: list[StoryWhen] = Field(default_factory=list, description="Dates, merged across articles.")
+    figures: list[StoryFigure] = Field(
+        default_factory=list,
+        description="One group per thing counted and kind, every article's report in it.",
+    )
+    claims: list[StoryClaim] = Field(
+        default_factory=list, description="Attributed claims, each with its article."
+    )
+    disputes: list[Dispute] = Field(default_factory=list, description="Sources that contradict each other.")
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list, description="Dated statements, by date, then article and span."
+    )
     warnings: list[str] = Field(default_factory=list)
     meta: Meta
 
-    def to_json_dict(self) -> dict[str, object]:
-        """The contract object (§4): spans as lists, whole values as integers."""
-        data = self.model_dump(mode="json")
-        for figure in data["figures"]:
-            for item in [*figure["reports"], *([figure["latest"]] if figure["latest"] else [])]:
-                _whole_numbers(item)
-        return data
 
-
-def _whole_numbers(item: dict[str, object]) -> None:
-    for key in ("value", "upper"):
-        number = item.get(key)
-        if isinstance(number, float) and number.is_integer():
-            item[key] = int(number)
+def _whole_numbers(node: object) -> None:
+    """JSON has one number type, but readers compare `12` and `12.0` as text: whole values print bare."""
+    if isinstance(node, list):
+        for child in node:
+            _whole_numbers(child)
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            if key in ("value", "upper") and isinstance(child, float) and child.is_integer():
+                node[key] = int(child)
+            else:
+                _whole_numbers(child)

@@ -30,9 +30,7 @@ def batch(
     base_url: opt.BaseUrl = None,
     mode: opt.Mode = None,
     prompt: opt.Prompt = None,
-    concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, help="Articles in flight at once.")
-    ] = 4,
+    concurrency: opt.Concurrency = 4,
     no_cache: opt.NoCache = False,
     timeout: opt.Timeout = 60.0,
     batch_api: Annotated[

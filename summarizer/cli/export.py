@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +23,7 @@ import typer
 from pydantic import BaseModel
 
 from summarizer.errors import SummarizerError
+from summarizer.jsonl import json_objects
 
 __all__ = [
     "BATCH_COLUMNS",
@@ -156,14 +156,10 @@ def _batch_rows(path: Path) -> Iterator[dict[str, Any]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise SummarizerError(f"cannot read the batch output {path}: {exc}") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            article = str(item["id"])
-        except (ValueError, KeyError, TypeError):
-            raise SummarizerError(f"{path}:{number} is not a batch output line") from None
+    for number, item in json_objects(lines):
+        if item is None or "id" not in item:
+            raise SummarizerError(f"{path}:{number} is not a batch output line")
+        article = str(item["id"])
         if isinstance(item.get("brief"), dict):
             for row in brief_rows(item["brief"]):
                 yield {"article": article, **row}

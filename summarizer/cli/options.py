@@ -11,7 +11,18 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["Article", "BaseUrl", "Date", "Mode", "Model", "NoCache", "Out", "Prompt", "Timeout"]
+__all__ = [
+    "Article",
+    "BaseUrl",
+    "Concurrency",
+    "Date",
+    "Mode",
+    "Model",
+    "NoCache",
+    "Out",
+    "Prompt",
+    "Timeout",
+]
 
 Model = Annotated[
     str | None,
@@ -28,7 +39,8 @@ BaseUrl = Annotated[
 Mode = Annotated[
     str | None,
     typer.Option(
-        "--mode", help="Structured output for openai:MODEL: auto, tools, json_schema or json_object."
+        "--mode",
+        help="Structured output: auto, tools (openai: only), json_schema or json_object (a grammar, for local).",
     ),
 ]
 Prompt = Annotated[
@@ -36,6 +48,15 @@ Prompt = Annotated[
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Ignore cached answers (calls are still logged).")]
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds per HTTP call to the model server.")]
+Concurrency = Annotated[
+    int,
+    typer.Option(
+        "--concurrency",
+        "-j",
+        min=1,
+        help="Articles briefed at once; the local model answers one call at a time.",
+    ),
+]
 
 Article = Annotated[str, typer.Argument(help="Article file (.txt, .md, .html) or - for standard input.")]
 Date = Annotated[str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else from the text).")]

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,6 +20,7 @@ import typer
 
 from summarizer.cli import options as opt
 from summarizer.cli.app import Format, app, default_format, model_runner, write_result
+from summarizer.jsonl import json_objects
 
 __all__ = ["StoryFormat", "story", "story_sources"]
 
@@ -81,24 +81,20 @@ def _refuse(error: Exception) -> Any:
     raise error
 
 
-def _jsonl_sources(lines: Iterator[tuple[int, str]], base: Path, name: str) -> Iterator[tuple[str, Loader]]:
+def _jsonl_sources(lines: Iterable[str], base: Path, name: str) -> Iterator[tuple[str, Loader]]:
     from summarizer.errors import ArticleError
 
-    for number, line in lines:
+    for number, item in json_objects(lines):
         where = f"{name} line {number}"
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            yield where, functools.partial(_refuse, ArticleError(f"{where} is not JSON: {exc}"))
-            continue
-        yield _label(item, where), functools.partial(_json_article, item, base, where)
+        if item is None:
+            yield where, functools.partial(_refuse, ArticleError(f"{where} is not a JSON object"))
+        else:
+            yield _label(item, where), functools.partial(_json_article, item, base, where)
 
 
-def _file_lines(path: Path) -> Iterator[tuple[int, str]]:
+def _file_lines(path: Path) -> Iterator[str]:
     with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                yield number, line
+        yield from handle
 
 
 def _file_article(path: str) -> Any:
@@ -108,13 +104,8 @@ def _file_article(path: str) -> Any:
 
 
 def _is_jsonl(data: bytes) -> bool:
-    lines = [line for line in data.splitlines() if line.strip()]
-    if not lines:
-        return False
-    try:
-        return all(isinstance(json.loads(line), dict) for line in lines)
-    except ValueError:
-        return False
+    objects = [item for _, item in json_objects(data.splitlines())]
+    return bool(objects) and all(item is not None for item in objects)
 
 
 def story_sources(inputs: list[str], stdin: bytes | None = None) -> tuple[list[tuple[str, Loader]], int]:
@@ -127,8 +118,7 @@ def story_sources(inputs: list[str], stdin: bytes | None = None) -> tuple[list[t
         if arg == "-":
             data = stdin or b""
             if _is_jsonl(data):
-                numbered = enumerate(data.decode("utf-8", "replace").splitlines(), start=1)
-                lines = ((n, line) for n, line in numbered if line.strip())
+                lines = data.decode("utf-8", "replace").splitlines()
                 sources += _jsonl_sources(lines, Path.cwd(), "standard input")
             else:
                 sources.append(("standard input", functools.partial(load_article, "-", stdin=data)))
@@ -145,6 +135,11 @@ def _default_format(out: Path | None) -> StoryFormat:
     return StoryFormat(chosen.value) if chosen.value in StoryFormat.__members__ else StoryFormat.markdown
 
 
+FormatOption = Annotated[
+    StoryFormat | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
+]
+
+
 @app.command()
 def story(
     articles: Annotated[
@@ -158,13 +153,9 @@ def story(
     base_url: opt.BaseUrl = None,
     mode: opt.Mode = None,
     prompt: opt.Prompt = None,
-    fmt: Annotated[
-        StoryFormat | None, typer.Option("--format", "-f", help="pretty (terminal default), json, markdown.")
-    ] = None,
+    fmt: FormatOption = None,
+    concurrency: opt.Concurrency = 4,
     out: opt.Out = None,
-    concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (as in `batch`).")
-    ] = 4,
     no_cache: opt.NoCache = False,
     timeout: opt.Timeout = 60.0,
 ) -> None:

@@ -18,11 +18,10 @@ from pydantic import ValidationError
 
 from summarizer.contract import StoryBrief
 from summarizer.evaluation.base import MAPS, FieldScore, Scorer, greedy, items, matched
-from summarizer.evaluation.entities import when_scorer, where_scorer, who_scorer
+from summarizer.evaluation.entities import who_scorer
 from summarizer.evaluation.figures import counts_similarity, counts_text, interval, number, overlap
-from summarizer.evaluation.scorers import score_output
+from summarizer.evaluation.scorers import default_scorers, score_output
 from summarizer.evaluation.validity import as_model, passes
-from summarizer.evaluation.what import what_scorer
 from summarizer.evaluation.words import content_string
 
 __all__ = [
@@ -263,13 +262,14 @@ def story_grounding(story: Mapping[str, Any], texts: Sequence[str]) -> FieldScor
 
 def story_scorers() -> dict[str, Scorer]:
     """The reference-based scorers of a story case, in report order."""
+    single = default_scorers()  # the fields a story scores as a single brief does
     return {
         "who": story_who_scorer(),
-        "where": where_scorer(),
-        "when": when_scorer(),
+        "where": single["where"],
+        "when": single["when"],
         "figures": story_figures_scorer(),
         "conflicts": conflicts_scorer(),
-        "what": what_scorer(),
+        "what": single["what"],
     }
 
 

@@ -11,13 +11,13 @@ every article, and scoring a story briefed from fewer would measure the suite, n
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from summarizer.articles import Article, load_article
 from summarizer.errors import SummarizerError
+from summarizer.jsonl import json_objects
 
 __all__ = ["Sample", "SuiteFiles", "load_article_spec", "load_suite", "read_suite_lines"]
 
@@ -56,12 +56,8 @@ class SuiteFiles:
         resolved = path.resolve()
         if resolved not in self._cases:
             cases: dict[str, dict[str, Any]] = {}
-            for line in read_suite_lines(resolved):
-                try:
-                    raw = json.loads(line) if line.strip() else None
-                except ValueError:
-                    continue  # that file's own checks report its broken lines
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            for _, raw in json_objects(read_suite_lines(resolved)):  # that file's own run reports bad lines
+                if raw is not None and isinstance(raw.get("id"), str):
                     cases.setdefault(raw["id"], raw)
             self._cases[resolved] = cases
         found = self._cases[resolved].get(case_id)
@@ -167,17 +163,9 @@ def load_suite(path: str | Path) -> list[Sample]:
     files = SuiteFiles()
     samples: list[Sample] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            if not isinstance(raw, dict):
-                raise ValueError("not an object")
-        except ValueError as exc:
-            samples.append(
-                Sample(f"line-{number}", None, {}, [], f"line {number} is not a JSON object: {exc}")
-            )
+    for number, raw in json_objects(lines):
+        if raw is None:
+            samples.append(Sample(f"line-{number}", None, {}, [], f"line {number} is not a JSON object"))
             continue
         sample = _sample(raw, suite.parent, number, files)
         if sample.id in seen:

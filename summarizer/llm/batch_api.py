@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import AnswerPending, ProviderError
+from summarizer.jsonl import json_objects
 from summarizer.llm.backends import Backend, OpenAIBackend
 
 __all__ = [
@@ -284,14 +285,10 @@ def collect(state: BatchState, backend: OpenAIBackend, batch: Any) -> None:
         if not file_id:
             continue
         text: str = backend.api(functools.partial(_download, file_id=file_id))
-        for line in text.splitlines():
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                key = str(record["custom_id"])
-            except (ValueError, KeyError, TypeError):
+        for _, record in json_objects(text.splitlines()):
+            if record is None or "custom_id" not in record:
                 continue  # a line we cannot attribute: its request stays unanswered and is sent again
+            key = str(record["custom_id"])
             response = record.get("response") or {}
             if response.get("status_code") == 200 and isinstance(response.get("body"), dict):
                 state.answered(key, response["body"])
