@@ -3,8 +3,8 @@
     python bench/speed.py [--limit N] [--skip-long]
 
 For the seed and each core-suite article (cold cache): the brief's wall time split into code (parse and
-reading, spaCy) and model calls (prefill + constrained decode, re-asks included), the calls, prompt and output
-tokens. Then the anchor: the same in-process `Llama`, from an empty KV cache, reads the same prompts and writes
+reading, spaCy) and model calls (prefill + decode, re-asks included; a grammar only with `--mode json_schema`),
+the calls, prompt and output tokens. Then the anchor: the same in-process `Llama`, from an empty KV cache, reads the same prompts and writes
 the same number of tokens *unconstrained* (no grammar); `ratio` = brief time / that raw time. Last, a
 40,000-character article built from the shared Wikinews articles is briefed in full, and the figures found in
 its last quarter are counted. Prints the numbers the speed issue's bar names.
@@ -95,6 +95,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N core articles")
     parser.add_argument("--skip-long", action="store_true", help="skip the 40,000-character article")
+    parser.add_argument(
+        "--mode", default=None, help="structured-output mode of the local model (default: auto)"
+    )
     args = parser.parse_args()
     samples = [s for s in load_suite(SUITE) if s.article is not None][: args.limit]
     if args.limit == 0:
@@ -103,7 +106,7 @@ def main() -> None:
     suite_started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "speed.db"
-        runner = Summarizer.create("local", db_path=db, cache=False)
+        runner = Summarizer.create("local", mode=args.mode, db_path=db, cache=False)
         runner.backend._load()  # type: ignore[attr-defined]  # model load is not a brief's time
         for sample in samples:
             assert sample.article is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openai.types.chat import ChatCompletion
 
 from summarizer.errors import ConfigError
 from summarizer.llm import backends
@@ -14,6 +15,7 @@ from summarizer.llm.backends import (
     Provider,
     ProviderSpec,
     RetryPolicy,
+    _llama_format,
     make_backend,
     parse_model,
     redact_url,
@@ -101,13 +103,13 @@ def test_threads_share_one_in_process_model_one_call_at_a_time(
     loads = 0
 
     class FakeLlama:
-        def create_chat_completion_openai_v1(self, **kwargs: object) -> str:
+        def create_chat_completion_openai_v1(self, **kwargs: object) -> ChatCompletion:
             nonlocal inside, overlap
             inside += 1
             overlap = overlap or inside > 1
             time.sleep(0.005)
             inside -= 1
-            return "done"
+            return _completion('Here it is:\n```json\n{"done": true}\n```')
 
     def fake_load(path: Path, **kwargs: object) -> FakeLlama:
         nonlocal loads
@@ -121,8 +123,35 @@ def test_threads_share_one_in_process_model_one_call_at_a_time(
     backends = [LocalBackend(ProviderSpec(kind="local", model="fake", path=model)) for _ in range(4)]
     with ThreadPoolExecutor(16) as pool:
         results = list(pool.map(lambda i: backends[i % 4].send({"messages": []}), range(200)))
-    assert results == ["done"] * 200 and not overlap and loads == 1
+    # no grammar in mode auto: the backend hands on the JSON object from the model's free text
+    assert [r.choices[0].message.content for r in results] == ['{"done": true}'] * 200
+    assert not overlap and loads == 1
     assert threading.active_count() >= 1
+
+
+def _completion(content: str) -> ChatCompletion:
+    return ChatCompletion.model_validate(
+        {
+            "id": "fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [
+                {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
+            ],
+        }
+    )
+
+
+def test_local_modes_choose_the_grammar() -> None:
+    """auto: no grammar (the prompt states the JSON, the pipeline validates it); json_schema: the schema's."""
+    schema = {"type": "object", "properties": {"a": {"type": "string"}}}
+    asked = {"type": "json_schema", "json_schema": {"name": "A", "schema": schema}}
+    assert _llama_format(asked, "auto") is None
+    assert _llama_format(asked, "json_schema") == {"type": "json_object", "schema": schema}
+    assert _llama_format(asked, "json_object") == {"type": "json_object"}
+    with pytest.raises(ConfigError, match="--mode tools is for openai"):
+        parse_model("local", mode="tools", env={})
 
 
 def test_a_new_backend_plugs_in_with_one_registration(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,6 +21,8 @@ from instructor import ResponseSchema
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from summarizer.text.injection import words_only_in
+from summarizer.text.lexicon import NUMBER_WORDS, TENS_WORDS
+from summarizer.text.numbers import find_numbers
 
 __all__ = [
     "MAX_HEADLINE_WORDS",
@@ -110,7 +112,7 @@ class SummaryOut(Answer):
         found = headline_problems(out.headline)
         article: str = ctx["article"]
         digits = set(re.findall(r"\d[\d,.]*\d|\d", f"{out.headline} {out.what}"))
-        invented = sorted(d for d in digits if d not in article and d.replace(",", "") not in article)
+        invented = sorted(d for d in digits if not _stated(d, article))
         if invented:
             found.append(
                 (None, f"these numbers are not in the article: {', '.join(invented)}; use the article's")
@@ -125,6 +127,21 @@ class SummaryOut(Answer):
                 )
             )
         return found
+
+
+def _stated(digits: str, article: str) -> bool:
+    """Whether a number the model wrote in digits is the article's: as written, or as the article's words
+    ("three dozen" states 3 and 36, "twenty-five" 25), since the prompt asks for digits."""
+    if digits in article or digits.replace(",", "") in article:
+        return True
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return False
+    words = set(re.findall(r"[a-z]+", article.lower()))
+    if any(NUMBER_WORDS.get(w) == value or TENS_WORDS.get(w) == value for w in words):
+        return True
+    return any(m.quantity.value == value or m.quantity.upper == value for m in find_numbers(article))
 
 
 def headline_problems(headline: str) -> list[Problem]:

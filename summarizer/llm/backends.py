@@ -1,6 +1,8 @@
 """Model backends behind one small interface, chosen by the prefix of a model string from a registry.
 
-`local` / `local:/path/model.gguf`: llama-cpp-python in-process, output constrained by the JSON schema's grammar.
+`local` / `local:/path/model.gguf`: llama-cpp-python in-process. Its replies are free text that the pipeline
+validates (mode `auto`): a llama.cpp grammar made from the JSON schema (`--mode json_schema`) costs 20-50% of a
+brief's time on these machines, and a validation re-ask is rare.
 `openai:MODEL`: the openai client against OpenAI or any OpenAI-compatible server (`--base-url`).
 
 Each prefix is a `Provider` registered with `register_provider`: how to read the rest of the model string (and
@@ -34,6 +36,7 @@ from summarizer.errors import (
     SummarizerError,
     TimeoutError_,
 )
+from summarizer.jsonl import json_object_text
 
 __all__ = [
     "Backend",
@@ -60,11 +63,16 @@ class RetryPolicy:
     """Transport retries. Never retried: 400, 401, 403, 404, 422 (the request itself is wrong)."""
 
     http_retries: int = 4
+    """Tries after the first for a 429, a 5xx, a timeout or a dropped connection."""
+    deadline: float | None = None
+    """Seconds for all tries of one call together; None: only `http_retries` bounds them."""
     timeout: float = 60.0
+    """Seconds one HTTP call may take."""
     retry_after_cap: float = 30.0
+    """Retry-After is honoured up to this many seconds; a longer hint waits this long."""
     backoff_base: float = 0.5
     backoff_max: float = 8.0
-    deadline: float | None = None
+    """Jittered exponential backoff between tries without a hint: `backoff_base` doubling up to this."""
 
 
 @dataclass(frozen=True)
@@ -170,16 +178,20 @@ def make_backend(spec: ProviderSpec, retry: RetryPolicy | None = None) -> Backen
 def _parse_local(request: ModelRequest) -> ProviderSpec:
     if request.base_url:
         raise ConfigError("--base-url is for openai:MODEL; the local model runs in-process")
+    if request.mode == "tools":
+        raise ConfigError(
+            "--mode tools is for openai:MODEL; the local model takes auto, json_schema or json_object"
+        )
     if not request.has_name or not request.name:
         from summarizer.llm.embedded import EMBEDDED_NAME
 
-        return ProviderSpec(kind="local", model=EMBEDDED_NAME)
+        return ProviderSpec(kind="local", model=EMBEDDED_NAME, mode=request.mode)
     path = Path(request.name).expanduser()
     if path.suffix.lower() != ".gguf":
         raise ConfigError(f"local:{request.name} is not a .gguf file: use local:/path/to/model.gguf")
     if not path.is_file():
         raise ConfigError(f"model file not found: {path} (local:PATH takes a GGUF file)")
-    return ProviderSpec(kind="local", model=path.stem, path=path)
+    return ProviderSpec(kind="local", model=path.stem, path=path, mode=request.mode)
 
 
 def _parse_openai(request: ModelRequest) -> ProviderSpec:
@@ -268,24 +280,33 @@ class LocalBackend(Backend):
     def send(self, request: dict[str, Any]) -> Any:
         llama, lock = self._load()
         kwargs = {k: v for k, v in request.items() if k not in {"model", "timeout", "stream"}}
-        kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
+        kwargs["response_format"] = _llama_format(kwargs.get("response_format"), self.spec.mode)
         with lock:
             try:
-                return llama.create_chat_completion_openai_v1(**kwargs)
+                completion = llama.create_chat_completion_openai_v1(**kwargs)
             except ValueError as exc:
                 if "context window" in str(exc) or "exceed" in str(exc):
                     raise ContextLengthError(
                         f"the article is too long for the model's {self.n_ctx}-token context"
                     ) from None
                 raise
+        if kwargs["response_format"] is None:
+            for choice in completion.choices:
+                choice.message.content = json_object_text(choice.message.content or "")
+        return completion
 
 
-def _json_object_format(response_format: Any) -> Any:
-    """llama.cpp's dialect: `{"type": "json_object", "schema": ...}` turns the schema into a grammar."""
-    if isinstance(response_format, dict) and response_format.get("type") == "json_schema":
+def _llama_format(response_format: Any, mode: StructuredMode) -> Any:
+    """The grammar the mode asks of llama.cpp: none for `auto` (the prompt states the JSON and the pipeline
+    validates it), any JSON for `json_object`, the schema's own for `json_schema` (llama.cpp's dialect:
+    `{"type": "json_object", "schema": ...}`)."""
+    if mode == "auto":
+        return None
+    if mode == "json_schema" and isinstance(response_format, dict):
         schema = response_format.get("json_schema", {}).get("schema")
-        return {"type": "json_object", "schema": schema}
-    return response_format
+        if response_format.get("type") == "json_schema" and schema:
+            return {"type": "json_object", "schema": schema}
+    return {"type": "json_object"}
 
 
 # -- openai ------------------------------------------------------------------------------------------------
@@ -332,7 +353,7 @@ class OpenAIBackend(Backend):
         kwargs.setdefault("timeout", self.retry.timeout)
         as_object = self._json_object  # read once: calls on other threads may switch it meanwhile
         if as_object:
-            kwargs["response_format"] = _json_object_format(kwargs.get("response_format"))
+            kwargs["response_format"] = _llama_format(kwargs.get("response_format"), "json_schema")
         try:
             completion = _with_retries(
                 lambda: self._client.chat.completions.create(**kwargs), self.retry, self.endpoint

@@ -25,6 +25,7 @@ from summarizer.errors import (
     SummarizerError,
     TruncatedOutputError,
 )
+from summarizer.jsonl import json_object_text
 from summarizer.llm.answers import checking
 from summarizer.llm.backends import Backend
 from summarizer.llm.prompts import Fence, Prompt
@@ -99,7 +100,7 @@ class Caller:
         material = {
             "model": self.backend.label,
             "endpoint": self.backend.endpoint,
-            "mode": self.backend.instructor_mode,
+            "mode": f"{self.backend.instructor_mode}/{self.backend.spec.mode}",
             "prompt": self.prompt.id,
             "pass": pass_name,
             "schema": hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest(),
@@ -224,7 +225,7 @@ def _last_answer(exc: Any, transport: _Transport) -> str:
     if isinstance(cause, SummarizerError):
         raise cause from None
     if transport.texts and transport.texts[-1].strip():
-        return transport.texts[-1]
+        return json_object_text(transport.texts[-1])
     if _refused(exc):
         raise RefusalError(f"the model refused the {transport.pass_name} pass") from None
     raise InvalidOutputError(f"the model gave no usable {transport.pass_name} answer: {cause}") from None
