@@ -7,11 +7,11 @@ eval's `grounding` score shows how much of it the article does not back.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from summarizer.contract import Claim, Figure, Person, Place, When
+from summarizer.contract import Claim, EntityKind, Figure, Person, Place, PlaceKind, When
 from summarizer.llm.answers import Answer
 from summarizer.text.alignment import align
 
@@ -22,13 +22,13 @@ SINGLE_MAX_TOKENS = 1500
 
 class _Who(BaseModel):
     name: str
-    kind: Literal["person", "organization", "group", "government", "country", "other"]
+    kind: EntityKind
     role: str | None = None
 
 
 class _Where(BaseModel):
     name: str
-    kind: Literal["country", "region", "city", "site", "other"]
+    kind: PlaceKind
 
 
 class _When(BaseModel):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.contract import Person, Place
+from summarizer.contract import PLACE_KINDS, Person, Place
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.wordclasses import (
     COUNTRIES,
@@ -300,7 +300,7 @@ def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Per
         if entity.label in _WHERE_LABELS and " " not in entity.name and entity.name in person_words:
             continue  # "Paris" of "Valeska Paris", a surname the recogniser took for a place
         if entity.label in _WHERE_LABELS:
-            kind = entity.kind if entity.kind in {"country", "region", "city", "site"} else "other"
+            kind = entity.kind if entity.kind in PLACE_KINDS else "other"
             where.append(Place(name=entity.name, kind=kind, within=entity.within))  # type: ignore[arg-type]
             speaks = entity.name.casefold() in speakers
             if entity.kind == "country" and (entity.acts or speaks):
