@@ -118,16 +118,18 @@ class _Output:
         if self.progress:
             self.progress(str(record["id"]), "error" in record)
 
-    def brief(self, case_id: str, make: Callable[[], Brief]) -> None:
-        """Write the brief `make` returns, or the error it raises: one bad article never stops the job."""
+    def brief(self, case_id: str, make: Callable[[], Brief]) -> bool:
+        """Write the brief `make` returns, or the error it raises: one bad article never stops the job.
+        False, with nothing written, while a Batch API answer it needs is still pending."""
         try:
             self.write({"id": case_id, "brief": make().to_json_dict()})
         except AnswerPending:
-            raise
+            return False
         except SummarizerError as exc:
             self.write({"id": case_id, "error": str(exc)})
         except Exception as exc:
             self.write({"id": case_id, "error": f"internal error: {type(exc).__name__}: {exc}"})
+        return True
 
 
 def _cases(source: Path, done: set[str], out: _Output) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -190,7 +192,7 @@ def run_batch(
         ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool,
     ):
         out = _Output(handle, stats, progress)
-        pending: set[Future[None]] = set()
+        pending: set[Future[bool]] = set()
         for case_id, item in _cases(source, done, out):
             done.add(case_id)
             pending.add(
@@ -241,10 +243,9 @@ def run_batch_api(
             for round_no in itertools.count(state.rounds() + 1):
                 waiting: list[str] = []
                 for case_id, item in _cases(source, done, out):
-                    try:
-                        out.brief(case_id, functools.partial(_brief_with, briefer, item, source.parent))
+                    if out.brief(case_id, functools.partial(_brief_with, briefer, item, source.parent)):
                         done.add(case_id)
-                    except AnswerPending:
+                    else:
                         waiting.append(case_id)
                 if not waiting:
                     break

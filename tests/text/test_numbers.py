@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from summarizer.text.numbers import NumberMention, Quantity, _Scanner, find_numbers, values_match
 
-ARTICLES = Path(__file__).resolve().parents[1] / "evals" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "evals" / "articles"
 SEED = ARTICLES / "seed.txt"
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from summarizer.text.dates import DateMention, dateline, find_dates
 
-ARTICLES = Path(__file__).resolve().parents[1] / "evals" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "evals" / "articles"
 D = datetime.date
 MONDAY = D(2021, 5, 24)  # the seed article's date
 

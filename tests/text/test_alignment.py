@@ -18,7 +18,7 @@ from summarizer.text.alignment import (
     stands_alone,
 )
 
-SEED = Path(__file__).resolve().parents[1] / "evals" / "articles" / "seed.txt"
+SEED = Path(__file__).resolve().parents[2] / "evals" / "articles" / "seed.txt"
 
 ARTICLE = (
     "Afghanistan\u2019s Defense Ministry says 50 militants have been killed.\n"
