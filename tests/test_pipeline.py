@@ -61,6 +61,17 @@ def test_number_still_invented_after_reasks_is_cut_and_reported(tmp_path: Path) 
     assert any("500" in w for w in brief.warnings)
 
 
+def test_a_what_with_no_sentence_left_after_the_checks_falls_back_to_the_story_opening(
+    tmp_path: Path,
+) -> None:
+    bad = '{"headline": "Storm closes roads", "what": "A storm closed 500 roads and flooded 900 homes."}'
+    backend = ScriptedBackend([bad, bad, bad])
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))
+    assert brief.what and "500" not in brief.what and brief.what in ARTICLE
+    assert brief.what.startswith("The Riverton council said on Tuesday")
+    assert any("opening stands in" in w for w in brief.warnings)
+
+
 def test_figures_are_the_articles_numbers_with_code_parsed_values(tmp_path: Path) -> None:
     backend = ScriptedBackend(['{"headline": "Storm closes roads", "what": "A storm closed roads."}'])
     brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))

@@ -9,6 +9,7 @@ re-asked, then repaired; the final check drops any item whose evidence is not th
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ __all__ = ["Briefer"]
 
 SUMMARY_MAX_TOKENS = 130
 """A headline and three sentences fit; a reply that runs on is cut here and salvaged, not grown."""
+FALLBACK_WHAT_CHARS = 300
+"""When every sentence of the model's `what` failed its checks: this much of the story's own opening instead."""
 
 
 @dataclass
@@ -40,9 +43,15 @@ class Briefer:
             return self._single(article, fence, date, started)
         reading = read_article(article)
         summary, usage, notes = self._summary(article, reading, fence, date)
+        what = P.trim_what(summary.what)
+        if not what and reading.lead.strip():
+            what = _opening(reading.lead)
+            notes.append(
+                "summary: no sentence of the model's `what` passed its checks; the story's opening stands in"
+            )
         brief = Brief(
             headline=summary.headline.strip(),
-            what=P.trim_what(summary.what),
+            what=what,
             who=reading.who,
             where=reading.where,
             when=reading.when,
@@ -112,6 +121,12 @@ class Briefer:
             article_date=date,
             endpoint=self.caller.backend.endpoint,
         )
+
+
+def _opening(lead: str) -> str:
+    """The story's first sentence (a leading ISO dateline off), at most `FALLBACK_WHAT_CHARS` long."""
+    text = re.sub(r"^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+", "", lead).strip()
+    return P.trim_what(re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0], limit=FALLBACK_WHAT_CHARS)
 
 
 def _enforce(brief: Brief, text: str) -> Brief:

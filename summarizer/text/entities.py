@@ -92,6 +92,12 @@ def _clean(span: Span) -> tuple[str, int, int] | None:
     return name, end - len(name), end
 
 
+def _proper(span: Span, start: int, end: int) -> bool:
+    """Some word of the name is tagged a proper noun: the recogniser also labels capitalised common words
+    and adjectives at a sentence start ("Media reports", "Foolhardy, the agency said"), and the tagger knows."""
+    return any(t.pos_ == "PROPN" for t in span if start <= t.idx < end)
+
+
 def _adjective(span: Span) -> bool:
     """A NORP that modifies a noun ("Afghan forces", "Swiss chocolate") is a description, not an actor."""
     root = span.root
@@ -222,7 +228,7 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
         ):
             continue  # nationalities and faiths ("Afghan", "Muslims") describe people; armed groups act
         cleaned = _clean(span)
-        if cleaned is None:
+        if cleaned is None or (label in _WHO_LABELS and not _proper(span, *cleaned[1:])):
             continue
         name, start, end = cleaned
         owner = _owner(span)
