@@ -72,6 +72,16 @@ def test_a_what_with_no_sentence_left_after_the_checks_falls_back_to_the_story_o
     assert any("opening stands in" in w for w in brief.warnings)
 
 
+def test_a_number_the_article_writes_in_words_is_not_invented(tmp_path: Path) -> None:
+    """The prompt asks for digits: "3 dozen" for the article's "three dozen" passes without a re-ask."""
+    article = "Police said on Monday that three dozen homes and twenty-five shops were damaged by the storm."
+    good = '{"headline": "Storm damages 36 homes", "what": "A storm damaged 3 dozen homes and 25 shops."}'
+    backend = ScriptedBackend([good])
+    brief = _briefer(backend, tmp_path).brief(Article.from_text(article))
+    assert brief.what == "A storm damaged 3 dozen homes and 25 shops."
+    assert brief.meta.attempts == 1 and not [w for w in brief.warnings if "not in the article" in w]
+
+
 def test_figures_are_the_articles_numbers_with_code_parsed_values(tmp_path: Path) -> None:
     backend = ScriptedBackend(['{"headline": "Storm closes roads", "what": "A storm closed roads."}'])
     brief = _briefer(backend, tmp_path).brief(Article.from_text(ARTICLE))

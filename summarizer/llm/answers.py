@@ -112,7 +112,8 @@ class SummaryOut(Answer):
         found = headline_problems(out.headline)
         article: str = ctx["article"]
         digits = set(re.findall(r"\d[\d,.]*\d|\d", f"{out.headline} {out.what}"))
-        invented = sorted(d for d in digits if not _stated(d, article))
+        unwritten = {d for d in digits if d not in article and d.replace(",", "") not in article}
+        invented = sorted(unwritten - _in_words(unwritten, article)) if unwritten else []
         if invented:
             found.append(
                 (None, f"these numbers are not in the article: {', '.join(invented)}; use the article's")
@@ -129,19 +130,21 @@ class SummaryOut(Answer):
         return found
 
 
-def _stated(digits: str, article: str) -> bool:
-    """Whether a number the model wrote in digits is the article's: as written, or as the article's words
-    ("three dozen" states 3 and 36, "twenty-five" 25), since the prompt asks for digits."""
-    if digits in article or digits.replace(",", "") in article:
-        return True
-    try:
-        value = float(digits.replace(",", ""))
-    except ValueError:
-        return False
+def _in_words(digits: set[str], article: str) -> set[str]:
+    """The numbers the model wrote in digits that the article states in words ("three dozen" states 3 and
+    36, "twenty-five" 25), since the prompt asks for digits. The article is read for numbers once."""
     words = set(re.findall(r"[a-z]+", article.lower()))
-    if any(NUMBER_WORDS.get(w) == value or TENS_WORDS.get(w) == value for w in words):
-        return True
-    return any(m.quantity.value == value or m.quantity.upper == value for m in find_numbers(article))
+    stated: set[float] = {v for w, v in (*NUMBER_WORDS.items(), *TENS_WORDS.items()) if w in words}
+    for mention in find_numbers(article):
+        stated |= {q for q in (mention.quantity.value, mention.quantity.upper) if q is not None}
+    found = set()
+    for d in digits:
+        try:
+            if float(d.replace(",", "")) in stated:
+                found.add(d)
+        except ValueError:
+            continue
+    return found
 
 
 def headline_problems(headline: str) -> list[Problem]:
