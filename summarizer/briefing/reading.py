@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarizer.articles import Article
-from summarizer.briefing.grounding import source_for
+from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Claim, EntityKind, Figure, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
-from summarizer.text.attribution import Attribution, find_attributions
+from summarizer.text.attribution import Attribution, find_attributions, speaker_name
 from summarizer.text.counting import count, never_a_figure
 from summarizer.text.dates import find_dates
 from summarizer.text.entities import Entity, find_entities, split_entities
@@ -25,6 +25,7 @@ from summarizer.text.injection import Injection, find_injections
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences
+from summarizer.text.wordclasses import GOVERNMENT_WORDS, PEOPLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -69,7 +70,7 @@ def read_article(article: Article) -> Reading:
         if a.guessed
     ]
     lead = lead_sentences(doc, sents, furniture)
-    who = _with_main_actors(who, entities, doc, lead)
+    who = _with_speakers(_with_main_actors(who, entities, doc, lead), attributions)
     figures, notes = _figures(doc, text, sents, attributions, who)
     warnings += notes
     claims = _claims(attributions, text, who)
@@ -111,6 +112,42 @@ def _with_main_actors(
             kind: EntityKind = "group" if actor.plural else "person"
             unnamed.append(Person(name=actor.text, kind=kind, role=None, aliases=[], main=True))
     return [p for p in who if p.main] + unnamed + [p for p in who if not p.main]
+
+
+def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[Person]:
+    """Add the named sources the recogniser missed ("the Saudi Interior Ministry said"): whoever speaks in
+    the story is one of its actors."""
+    added: list[Person] = []
+    for attribution in attributions:
+        name = speaker_name(attribution)
+        if name is None or match_person(name, [*who, *added]) is not None:
+            continue
+        headed = _headed_by(name, [*who, *added])
+        if headed is None:
+            added.append(Person(name=name, kind=_speaker_kind(name), role=None, aliases=[]))
+        elif all(w[:1].isupper() or w in {"of", "the", "and", "for"} for w in name.split()):
+            headed.aliases.append(name)  # "Afghanistan’s Defense Ministry" is the "Defense Ministry" found
+    return who + added
+
+
+def _headed_by(name: str, people: list[Person]) -> Person | None:
+    """The entry a longer source ends with: "NATO member Norway" is Norway, "Afghanistan’s Defense Ministry"
+    the Defense Ministry."""
+    words = re.findall(r"\w+", name.casefold())
+    for person in people:
+        form = re.findall(r"\w+", person.name.casefold())
+        if form and words[-len(form) :] == form:
+            return person
+    return None
+
+
+def _speaker_kind(name: str) -> EntityKind:
+    head = name.split()[-1].casefold()
+    if head in GOVERNMENT_WORDS:
+        return "government"
+    if head in PEOPLE_NOUNS:
+        return "group" if head.endswith("s") else "person"
+    return "organization"
 
 
 def _figures(

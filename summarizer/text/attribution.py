@@ -15,17 +15,20 @@ from typing import TYPE_CHECKING
 
 from summarizer.text.furniture import junk_name
 from summarizer.text.sentences import Sentence
-from summarizer.text.wordclasses import PEOPLE_NOUNS, SOURCE_NOUNS, SPEECH_LEMMAS
+from summarizer.text.wordclasses import DOCUMENT_NOUNS, PEOPLE_NOUNS, SOURCE_NOUNS, SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Attribution", "find_attributions"]
+__all__ = ["Attribution", "find_attributions", "speaker_name"]
 
 _PRONOUNS = {"he", "she", "they", "we", "it"}
 _PERSON_PRONOUNS = {"he", "she"}
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _STOPS = {",", "(", "-", "–", "—", ":", ";", "|", "\n"}
+_OWNER = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<rest>.+)$")
+_MAX_SPEAKER_WORDS = 6
+_NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _NAME_PARTS = {"compound", "amod", "poss", "case", "flat", "nmod", "det", "punct"}
 
 
@@ -40,6 +43,9 @@ class Attribution:
     """Set when the source was resolved from a pronoun or a description: what the article wrote."""
     follow: Sentence | None = None
     """The bare quotation in the next sentence that this speaker says, if any."""
+    named: bool = False
+    """The source's words include a name or a national/faith adjective ("Saudi officials", "Yonhap news
+    agency"): it can stand in `who`; a bare "officials" or "media reports" cannot."""
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str:
@@ -195,7 +201,8 @@ def _make(
         statement = " ".join(quote.split()[:60])
     if len(statement.split()) < 2:
         return None
-    return Attribution(sentence, source.strip(" ,.;:"), cue, statement, quote, guessed, follow_quote)
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in tokens)
+    return Attribution(sentence, source.strip(" ,.;:"), cue, statement, quote, guessed, follow_quote, named)
 
 
 def _without(doc: Doc, sentence: Sentence, according: Token, head: Token) -> str:
@@ -213,3 +220,23 @@ def _bare_quote(text: str) -> bool:
     return text[:1] in '"“' and not any(
         w.strip(".,").lower() in {"said", "says", "told", "added"} for w in text.split()[-4:]
     )
+
+
+def speaker_name(attribution: Attribution) -> str | None:
+    """The name under which a source is one of the article's actors, or None when it is not one.
+
+    A source is an actor when it is named ("Yonhap news agency", "Saudi officials", "the Greek court" under a
+    national adjective); a text speaks for its owner ("PC World's recent analysis" is PC World), an unowned
+    text ("media reports") and a bare common noun ("officials") name nobody, and a pronoun resolved by a
+    guess is left to the named speaker it was resolved to. Long descriptions are not names either.
+    """
+    if attribution.guessed is not None or not attribution.named:
+        return None
+    name = attribution.source
+    owned = _OWNER.match(name)
+    if owned is not None and owned.group("rest").split()[-1].lower() in DOCUMENT_NOUNS:
+        name = owned.group("owner")
+    words = name.split()
+    if not words or words[-1].lower() in DOCUMENT_NOUNS or len(words) > _MAX_SPEAKER_WORDS:
+        return None
+    return name

@@ -17,12 +17,16 @@ from summarizer.contract import PLACE_KINDS, Person, Place
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.wordclasses import (
     COUNTRIES,
+    FAITHS,
     GOVERNMENT_WORDS,
     GROUP_WORDS,
+    NOT_ACTOR_HEADS,
+    PEOPLE_NOUNS,
     REGION_WORDS,
     SITE_WORDS,
     TITLE_WORDS,
     US_STATES,
+    WORK_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -98,6 +102,38 @@ def _proper(span: Span, start: int, end: int) -> bool:
     return any(t.pos_ == "PROPN" for t in span if start <= t.idx < end)
 
 
+def _not_an_actor(span: Span, name: str) -> bool:
+    """A faith, an event, a work or a bare title the recogniser took for a body or a person: "Islam", "FIFA World
+    Cup", "the graphic novel Angel Catbird", "Islamophobia", "NASA Administrator"."""
+    words = name.casefold().split()
+    if words[-1] in TITLE_WORDS and span.label_ != "PERSON":
+        return (
+            True  # "NASA Administrator", "State Department Spokesperson": a role whose holder is named apart
+        )
+    if words[-1] in NOT_ACTOR_HEADS or (
+        len(words) == 1 and (words[0] in FAITHS or words[0].endswith(("ism", "phobia")))
+    ):
+        return True
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.is_lower and before.lemma_ in WORK_NOUNS
+
+
+def _described_group(span: Span) -> tuple[str, int, int] | None:
+    """ "Saudi officials", "Afghan forces", "the Malaysian navy": a nationality and a noun for people or a body,
+    when that phrase is the subject or agent of a verb. Unnamed, but an actor the article names this way."""
+    head = span.root.head
+    acts = head.dep_ in _ACTING_DEPS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    if span.root.dep_ != "amod" or head.i != span.end or not head.is_lower or not acts:
+        return None
+    if head.lemma_ not in PEOPLE_NOUNS | GOVERNMENT_WORDS and head.lower_ not in GOVERNMENT_WORDS:
+        return None
+    return (
+        span.doc.text[span.start_char : head.idx + len(head.text)],
+        span.start_char,
+        head.idx + len(head.text),
+    )
+
+
 def _adjective(span: Span) -> bool:
     """A NORP that modifies a noun ("Afghan forces", "Swiss chocolate") is a description, not an actor."""
     root = span.root
@@ -109,7 +145,7 @@ def _kind(label: str, name: str, span: Span) -> str:
     if label == "PERSON":
         return "person"
     if label == "NORP":
-        return "group"
+        return "government" if name.split()[-1].casefold() in GOVERNMENT_WORDS else "group"
     if label == "ORG":
         if words & GOVERNMENT_WORDS:
             return "government"
@@ -156,13 +192,58 @@ def _in_region_phrase(span: Span) -> bool:
 
 
 def _described_as_place(span: Span) -> bool:
-    """ "Mihtarlam, a city of 140,000": an appositive or a following noun says the name is a place."""
+    """ "Mihtarlam, a city of 140,000", "the town of Yeoncheon", "the districts of Nerkh and Jalraiz",
+    "Livorno, Tuscany": an appositive, a following noun or a place noun it belongs to says the name is a place."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "Nerkh and Jalraiz": the first of a list says what the list is
+    owner = root.head
+    if (
+        root.dep_ == "pobj"
+        and owner.lower_ == "of"
+        and owner.head.lemma_.lower() in _PLACE_NOUNS | REGION_WORDS
+    ):
+        return True
+    if root.dep_ == "appos" and owner.ent_type_ in {"GPE", "LOC"} and owner.i < span.start:
+        return True
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in _PLACE_NOUNS:
             return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.lower_ in REGION_WORDS | {"city", "town", "village"}
+
+
+def _whole(span: Span) -> Span:
+    """The span with the rest of a name the recogniser cut off: a glued hyphenated part ("Wong Yeung" of
+    "Wong Yeung-tat") and proper nouns the span's words modify ("Dries" of "Dries Mertens")."""
+    doc, end = span.doc, span.end
+    while end < len(doc):
+        if _glued_part(doc, end):
+            end += 2
+        elif _name_head(doc[span.start : end], doc[end]):
+            end += 1
+        else:
+            break
+    if end == span.end:
+        return span
+    from spacy.tokens import Span
+
+    return Span(doc, span.start, end, label=span.label_)
+
+
+def _glued_part(doc: Doc, i: int) -> bool:
+    """ "-tat" right after "Yeung", no space on either side of the hyphen."""
+    hyphen = doc[i]
+    glued = hyphen.text == "-" and not doc[i - 1].whitespace_ and not hyphen.whitespace_
+    return glued and i + 1 < len(doc) and doc[i + 1].is_alpha
+
+
+def _name_head(span: Span, nxt: Token) -> bool:
+    """ "Mertens" after "Dries": an unlabelled capitalised proper noun that the span's words modify (not a
+    title: "Army Chief" of staff is a role)."""
+    modifies = any(t.head.i == nxt.i and t.dep_ == "compound" for t in span)
+    title = nxt.lower_ in TITLE_WORDS | GOVERNMENT_WORDS
+    return modifies and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "O" and nxt.is_title and not title
 
 
 def _label(span: Span) -> str:
@@ -219,38 +300,56 @@ def _same(short: str, long: str) -> bool:
 def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
     """Every named entity of the article, mentions joined, in order of first mention."""
     found: dict[str, Entity] = {}
-    for span in doc.ents:
+    for ent in doc.ents:
+        span = _whole(ent) if ent.label_ in _WHO_LABELS else ent
         label = _label(span)
         if label not in _WHO_LABELS | _WHERE_LABELS or furniture.covers(span.start_char, span.end_char):
             continue
         if label == "NORP" and (
             _adjective(span) or span.text.casefold().removeprefix("the ") not in GROUP_WORDS
         ):
+            group = _described_group(span)  # "Saudi officials said", "Afghan forces retook": they act
+            if group is not None:
+                name, start, end = group
+                _mention(found, name, label, span, (start, end)).acts = True
             continue  # nationalities and faiths ("Afghan", "Muslims") describe people; armed groups act
-        cleaned = _clean(span)
-        if cleaned is None or (label in _WHO_LABELS and not _proper(span, *cleaned[1:])):
-            continue
-        name, start, end = cleaned
-        owner = _owner(span)
-        if owner is not None and label == "ORG":
-            name, start = doc.text[owner:end], owner  # "Afghanistan's Defense Ministry"
-        bare = _HONORIFIC.sub("", name)
-        if " " not in bare and label in _WHO_LABELS and _common_word(bare, doc.text):
-            continue  # "Media reports", "the Church": a common word capitalised, not a name
-        if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
-            continue  # "Province", "Ministry" alone: a head word, joined below to its full name if any
-        key = bare.casefold()
-        entity = found.get(key)
-        if entity is None:
-            entity = found[key] = Entity(bare, label, _kind(label, bare, span))
-        entity.mentions.append((start, end))
-        entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
-        if name != bare and name not in entity.aliases:
-            entity.aliases.append(name)
-        _read_role(entity, span)
+        _read_name(found, span, label)
     joined = _join(list(found.values()))
     _set_within(joined, doc.text)
     return joined
+
+
+def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
+    """Clean one recognised name and add it as a mention, unless it is no actor's or place's name."""
+    cleaned = _clean(span)
+    if cleaned is None or (label in _WHO_LABELS and not _proper(span, *cleaned[1:])):
+        return
+    doc = span.doc
+    name, start, end = cleaned
+    owner = _owner(span)
+    if owner is not None and label == "ORG":
+        name, start = doc.text[owner:end], owner  # "Afghanistan's Defense Ministry"
+    bare = _HONORIFIC.sub("", name)
+    if " " not in bare and label in _WHO_LABELS and _common_word(bare, doc.text):
+        return  # "Media reports", "the Church": a common word capitalised, not a name
+    if label in _WHO_LABELS and _not_an_actor(span, bare):
+        return
+    if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
+        return  # "Province", "Ministry" alone: a head word, joined below to its full name if any
+    entity = _mention(found, bare, label, span, (start, end))
+    entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
+    if name != bare and name not in entity.aliases:
+        entity.aliases.append(name)
+    _read_role(entity, span)
+
+
+def _mention(found: dict[str, Entity], name: str, label: str, span: Span, where: tuple[int, int]) -> Entity:
+    """The entity called `name` (made on its first mention), with this mention added."""
+    entity = found.get(name.casefold())
+    if entity is None:
+        entity = found[name.casefold()] = Entity(name, label, _kind(label, name, span))
+    entity.mentions.append(where)
+    return entity
 
 
 def _read_role(entity: Entity, span: Span) -> None:

@@ -27,6 +27,10 @@ _INLINE = [
     re.compile(r"\((?:Photo|Image|Picture)s?:[^)]{0,120}\)", re.I),
     re.compile(r"(?:Photo|Image)s?:\s+[^.\n]{0,80}?(?:AP|Reuters|AFP|Getty Images|EPA|PA)\b", re.I),
     re.compile(r"\b(?:Getty Images|Associated Press|AFP|Reuters|EPA)(?:\s*/\s*\w+)?\b(?=\s*[A-Z(])"),
+    # a caption's credit after its text: "... the first shuttle launch.  Image: NASA Bill Ingalls."
+    re.compile(
+        r"(?<![^\s.])(?:Photo|Image|Picture|Video)s?(?: credit)?:\s+[^\n.:]{1,60}(?=\.?\s*(?:\n|$))", re.I
+    ),
     re.compile(r"Read or Share this story:[^\n]*", re.I),
     re.compile(r"Skip Ad[^\n]{0,60}?Share\b", re.I),
     re.compile(r"pic\.twitter\.com/\S+"),

@@ -147,6 +147,40 @@ SOURCE_NOUNS = frozenset(
 )
 """Common nouns that may speak as a source without a name ("police said", "the ministry said")."""
 
+DOCUMENT_NOUNS = frozenset(
+    """
+    report reports statement statements analysis study studies survey surveys website site posting post
+    article articles results findings document documents release interview poll data figures estimate
+    estimates letter blog account accounts
+    """.split()
+)
+"""Heads of a source that is a text, not an actor: "PC World's analysis" speaks for PC World."""
+
+NOT_ACTOR_HEADS = frozenset(
+    """
+    cup championship championships games olympics expo festival conference summit tournament marathon
+    fair exhibition convention prize award awards day week
+    """.split()
+)
+"""Last words of a name that is an event or a programme, not an actor ("FIFA World Cup", "Fan Expo Canada"
+is caught by its other word, "New Year's Day")."""
+
+FAITHS = frozenset(
+    """
+    islam christianity judaism hinduism buddhism sikhism catholicism protestantism hajj umrah ramadan eid
+    easter christmas passover diwali hanukkah lent
+    """.split()
+)
+"""Faiths and their feasts: the recogniser tags them ORG or PERSON at times, but they do not act."""
+
+WORK_NOUNS = frozenset(
+    """
+    film movie novel book song album game series show programme program play opera painting photograph
+    photo browser software app ship vessel shuttle aircraft plane car brand product exhibit exhibition
+    """.split()
+)
+"""Common nouns that say what the name right after them is: "the film Easy Rider", "the browser Firefox"."""
+
 GOVERNMENT_WORDS = frozenset(
     """
     ministry department government police court council parliament congress senate commission office
@@ -453,6 +487,7 @@ TITLE_WORDS = frozenset(
     sergeant sgt. detective sheriff deputy leader founder chancellor premier vice head superintendent
     inspector prosecutor attorney lawyer professor prof. editor correspondent analyst candidate nominee
     speaker mp envoy marshal admiral major pastor bishop cardinal imam rabbi sheikh emir crown
+    administrator emeritus
     """.split()
 )
 """Words that make the capitalised words before a name a title ("Taliban Spokesman", "US President")."""
