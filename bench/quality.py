@@ -1,10 +1,11 @@
-"""Code-only quality of the text layer: who/where/when/figures/claims of the core, dev and figures suites.
+"""Code-only quality of the text layer: who/where/when/figures/claims of the core, dev, figures and story suites.
 
     python bench/quality.py [SUITE ...]
 
 Briefs here carry everything code reads (names, places, dates, figures, claims) with an empty headline: no
-model runs, so this measures the NLP layer alone in seconds, every time the finders change. Prints micro
-precision/recall per field and suite (counts of hits summed over cases), the numbers the closing notes quote.
+model runs, so this measures the NLP layer alone in seconds, every time the finders change. A story case is
+merged from such briefs by the story code (its headline and `what` then come from code too). Prints the mean
+over cases of each field's per-case score, as `summarizer eval` does, the numbers the closing notes quote.
 The model-written `what` is scored by `summarizer eval` on a full run.
 """
 
@@ -17,22 +18,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from summarizer.articles import Article  # noqa: E402
 from summarizer.briefing.reading import read_article  # noqa: E402
+from summarizer.briefing.story import assemble  # noqa: E402
+from summarizer.briefing.story_digest import article_id, digest  # noqa: E402
 from summarizer.contract import Brief, Meta  # noqa: E402
 from summarizer.evaluation.scorers import score_case  # noqa: E402
+from summarizer.evaluation.story import score_story_case  # noqa: E402
 from summarizer.evaluation.suite import load_suite  # noqa: E402
 
 DEFAULT = [
     ROOT / "evals" / "suites" / "core.jsonl",
     ROOT.parent / "shared" / "dev" / "giveme5w1h-dev.jsonl",
     ROOT / "evals" / "suites" / "figures.jsonl",
+    ROOT / "evals" / "suites" / "stories.jsonl",
 ]
-FIELDS = ("who", "where", "when", "figures", "claims")
+FIELDS = ("who", "where", "when", "figures", "claims", "conflicts")
 
 
 def code_brief(article_text: str, article: object) -> dict[str, object]:
-    reading = read_article(article)  # type: ignore[arg-type]
-    brief = Brief(
+    return _brief(article).to_json_dict()
+
+
+def code_story(articles: list[Article]) -> dict[str, object]:
+    digests = [digest(a, _brief(a), article_id(a)) for a in articles]
+    return assemble(digests, None).to_json_dict()
+
+
+def _brief(article: Article) -> Brief:
+    reading = read_article(article)
+    return Brief(
         headline="",
         what="",
         who=reading.who,
@@ -43,7 +58,6 @@ def code_brief(article_text: str, article: object) -> dict[str, object]:
         warnings=reading.warnings,
         meta=Meta(model="code", prompt="code", article_sha256=""),
     )
-    return brief.to_json_dict()
 
 
 def main(paths: list[Path]) -> None:
@@ -53,11 +67,14 @@ def main(paths: list[Path]) -> None:
             continue
         sums: dict[str, list[float]] = defaultdict(list)
         for sample in load_suite(path):
-            if sample.article is None or not sample.reference:
+            if sample.story and sample.articles and sample.reference:
+                texts = [a.text for a in sample.articles]
+                scores = score_story_case(code_story(sample.articles), sample.reference, texts)
+            elif sample.article is not None and sample.reference:
+                text = sample.article.text
+                scores = score_case(code_brief(text, sample.article), sample.reference, text)
+            else:
                 continue
-            scores = score_case(
-                code_brief(sample.article.text, sample.article), sample.reference, sample.article.text
-            )
             for field in FIELDS:
                 got = scores.get(field)
                 if got is None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from summarizer.contract import Brief, Claim, Figure, Person
 from summarizer.text.alignment import align, search_after, stands_alone
+from summarizer.text.wordclasses import TITLE_WORDS
 
 __all__ = ["aliases_for", "canonical_name", "check_brief", "match_person", "source_for"]
 
@@ -45,7 +46,10 @@ def match_person(name: str, people: Sequence[Person]) -> Person | None:
             return person
     if not wanted:
         return None
+    titled = name.split()[-1].casefold() in TITLE_WORDS
     for person in people:
+        if person.kind == "person" and not wanted & _tokens(person.name) and not titled:
+            continue  # "police" is not "Police Chief Daniel Reyes"; "the spokesman" may be the spokesman
         if any(wanted <= _tokens(form) for form in (person.name, *person.aliases)):
             return person
     for person in people:  # "Ministry spokesman Ali Khan": the person's full name inside a titled source

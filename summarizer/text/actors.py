@@ -123,6 +123,7 @@ def _subjects(span: Span) -> list[Token]:
     if root.lemma_.lower() in SPEECH_LEMMAS and reported:
         root = reported[0]  # "A gunman opened fire, police said": the event is what is said
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    verbs = [v for v in verbs if v is root or v.lemma_.lower() not in SPEECH_LEMMAS]  # "..., officials said"
     heads: list[Token] = []
     for verb in verbs:
         for child in verb.children:

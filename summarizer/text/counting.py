@@ -139,10 +139,12 @@ def _event(node: Token, governor: Token | None) -> tuple[str, str] | None:
     candidates.extend(c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
         candidates.append(node.head)
-    if governor is not None:  # "the death toll rose to 27": the subject says what the number counts
-        for subject in (c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            if subject.lower_ in {"toll", "tally", "count", "number"}:
-                candidates.extend(c for c in subject.children if c.dep_ in {"compound", "amod"})
+    if governor is not None:  # "the death toll rose to 27", "bringing the number of arrests to three"
+        for total in (c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+            if total.lower_ in {"toll", "tally", "count", "number", "total"}:
+                candidates.extend(c for c in total.children if c.dep_ in {"compound", "amod"})
+                of = [c for c in total.children if c.dep_ == "prep" and c.lower_ == "of"]
+                candidates.extend(o for c in of for o in c.children if o.dep_ == "pobj")
     doc = node.doc
     # "left 12 injured", "7 dead": a casualty word right after the number, however the parser attached it
     candidates.extend(t for t in doc[node.i + 1 : node.i + 3] if t.lower_ in _CASUALTY_WORDS)
@@ -163,18 +165,25 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     anchor = _first_conjunct(anchor)
     inside = {t.i for t in doc if mention.start <= t.idx < mention.end}
     noun: Token | None = None
+    named: Token | None = None  # the noun that names the thing counted, when the number's own is elided
     if anchor.dep_ in {"nummod", "quantmod", "compound"} and anchor.head.pos_ in {"NOUN", "PROPN"}:
         noun = anchor.head
+        if noun.lower_ in {"others", "more"}:  # "seven people were killed and 51 others injured"
+            named = _elided_noun(anchor)
     elif anchor.dep_ in _ARGUMENT_DEPS or anchor.head.lower_ == "more":
-        noun = _elided_noun(anchor)  # "saved 200 more": the noun is the earlier number's
-    node = noun if noun is not None else anchor
+        named = _elided_noun(anchor)  # "killed nine people and wounded 49": the noun is the earlier number's
+    node = noun if noun is not None else anchor  # the number's own place in the clause says what happened
     if anchor.head.lower_ == "more":
         node = anchor.head
     governor = _governor(node)
     age = _age(anchor, noun, mention)
     if age is not None:
         return age
+    if named is not None:
+        noun = named
     thing = _phrase(noun, inside) if noun is not None else None
+    if thing in {"others", "more"}:
+        thing = "people"  # "three others were wounded" with no noun before it: people, as news means it
     measured = _measure(mention)
     if measured is not None:  # "for twelve years", "70 percent", "120 km": a measure, never a casualty count
         named = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
