@@ -126,7 +126,9 @@ def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[P
         if headed is None:
             added.append(Person(name=name, kind=_speaker_kind(name), role=None, aliases=[]))
         elif all(w[:1].isupper() or w in {"of", "the", "and", "for"} for w in name.split()):
-            headed.aliases.append(name)  # "Afghanistan’s Defense Ministry" is the "Defense Ministry" found
+            # "Afghanistan’s Defense Ministry" is the "Defense Ministry" found, and its fullest name
+            headed.aliases = [headed.name, *(a for a in headed.aliases if a != name)]
+            headed.name = name
     return who + added
 
 

@@ -65,6 +65,10 @@ def _name_tokens(head: Token) -> list[Token]:
         run.insert(0, token)
     while run and (run[0].dep_ in {"det", "punct"} or run[0].lower_ in {"the", "a", "an"}):
         run.pop(0)
+    if head.ent_type_ == "PERSON" and any(t.is_lower for t in run):
+        # "Executive director of the Dallas chapter of CAIR Alia Salem": the source is the person; the
+        # description before the name is a role, read with the names
+        run = [t for t in run if t.i >= head.i or (t.ent_type_ == "PERSON" and t.i >= _entity_start(head))]
     for child in head.rights:
         if child.dep_ in {"flat", "compound"}:
             run.append(child)
@@ -74,6 +78,13 @@ def _name_tokens(head: Token) -> list[Token]:
                 run.extend(objects)
             break
     return run
+
+
+def _entity_start(token: Token) -> int:
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
 
 
 def _can_speak(head: Token, tokens: list[Token]) -> bool:
@@ -188,6 +199,9 @@ def _make(
     if not tokens or not speaks:
         return None
     source, guessed = speakers.resolve(head, _text(doc, tokens))
+    owned = _OWNER.match(source or "")
+    if owned is not None and owned.group("rest").split()[-1].lower() in DOCUMENT_NOUNS:
+        source = owned.group("owner")  # "PC World's recent analysis says": PC World says
     if not source or junk_name(source[:1].upper() + source[1:]):  # a common-noun source may be lower case
         return None
     if cue == "according to":
@@ -226,16 +240,12 @@ def speaker_name(attribution: Attribution) -> str | None:
     """The name under which a source is one of the article's actors, or None when it is not one.
 
     A source is an actor when it is named ("Yonhap news agency", "Saudi officials", "the Greek court" under a
-    national adjective); a text speaks for its owner ("PC World's recent analysis" is PC World), an unowned
-    text ("media reports") and a bare common noun ("officials") name nobody, and a pronoun resolved by a
+    national adjective); an unowned text ("media reports") and a bare common noun ("officials") name nobody, and a pronoun resolved by a
     guess is left to the named speaker it was resolved to. Long descriptions are not names either.
     """
     if attribution.guessed is not None or not attribution.named:
         return None
     name = attribution.source
-    owned = _OWNER.match(name)
-    if owned is not None and owned.group("rest").split()[-1].lower() in DOCUMENT_NOUNS:
-        name = owned.group("owner")
     words = name.split()
     if not words or words[-1].lower() in DOCUMENT_NOUNS or len(words) > _MAX_SPEAKER_WORDS:
         return None

@@ -128,8 +128,28 @@ def _governor(node: Token) -> Token | None:
     return None
 
 
+def _fatal(node: Token, governor: Token | None) -> Token | None:
+    """ "were shot and killed", "fatally stabbed", "shot dead", "two were shot, one fatally": a shared-subject
+    conjunct or an adverb says the count is of the dead, whatever the first verb."""
+    fatal = [c for c in node.children if c.lower_ == "fatally"]
+    if fatal:
+        return fatal[0]
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    for child in governor.children:
+        if child.lower_ == "fatally" or (child.lower_ == "dead" and child.i > governor.i):
+            return child
+        shares = child.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        if shares and child.lemma_.lower() in KILLED_LEMMAS:
+            return child
+    return None
+
+
 def _event(node: Token, governor: Token | None) -> tuple[str, str] | None:
     """(kind, lemma) of a casualty-like event around the counted noun, if any."""
+    fatal = _fatal(node, governor)
+    if fatal is not None:
+        return "killed", fatal.lemma_.lower()
     candidates: list[Token] = []
     if governor is not None:
         candidates.append(governor)

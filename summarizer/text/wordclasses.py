@@ -44,7 +44,7 @@ KILLED_LEMMAS = frozenset(
 )
 INJURED_LEMMAS = frozenset(
     """
-    injure wound hurt injury hospitalize hospitalise hospitalized maim injured
+    injure wound hurt injury hospitalize hospitalise hospitalized maim injured shoot stab
     """.split()
 )
 MISSING_LEMMAS = frozenset(["miss", "missing", "unaccounted", "disappear", "abduct", "kidnap"])

@@ -46,3 +46,17 @@ def test_the_spokesman_is_the_named_spokesman_but_police_stay_police() -> None:
     sources = [c.source for c in reading.claims]
     assert sources[0].lower() == "police"
     assert sources[1:] == ["Ali Khan", "Ali Khan"]
+
+
+def test_a_text_speaks_for_its_owner_and_a_body_is_not_its_chief() -> None:
+    text = (
+        "Police Chief Daniel Reyes said the market would reopen on Friday. "
+        "PC World's recent analysis says the browser lost a tenth of its users. "
+        "Media reports said the talks had failed. "
+        "Two suspects were arrested overnight, police said."
+    )
+    reading = read_article(Article.from_text(text))
+    sources = [c.source for c in reading.claims]
+    assert sources == ["Daniel Reyes", "PC World", "Media reports", "police"]
+    who = {p.name for p in reading.who}
+    assert "PC World" in who and "Media reports" not in who and "police" not in who
