@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from summarizer.contract import Person, Place, StoryPerson, StoryPlace, StoryWhen, When
+from summarizer.text.lexicon import NUMBER_WORDS, TENS_WORDS
 
 __all__ = ["NameIndex", "merge_places", "merge_when", "merge_who", "name_tokens", "names_match"]
 
@@ -161,6 +162,8 @@ def _cluster(
     """Group (article id, name, aliases, item) by the module rules; longest names first, then by content."""
 
     def tokens(name: str) -> tuple[str, ...]:
+        if person and _description(name):
+            return _described(name)
         return name_tokens(name, person=person, place=place)
 
     ordered = sorted(items, key=lambda it: (-len(tokens(it[1])), it[1].casefold(), it[1], it[0]))
@@ -173,6 +176,8 @@ def _cluster(
         found = [c for c in clusters if _joins(mine, c, is_person)]
         if len(found) > 1:
             exact = [c for c in found if name.casefold() in c.names]
+            if not exact:  # "The gunman" after "A gunman": the same words, written another way
+                exact = [c for c in found if mine in c.forms]
             found = exact if len(exact) == 1 else []
         target = found[0] if found else None
         if target is None:
@@ -184,6 +189,26 @@ def _cluster(
         target.members.append((article, item))
         target.person = target.person or is_person
     return clusters
+
+
+def _description(name: str) -> bool:
+    """An unnamed actor as the article describes them ("A gunman", "the tram driver", "five people"): no word
+    after the first is capitalised, and the first is an article, a number or a common word."""
+    words = name.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]):
+        return False
+    first = words[0].casefold()
+    return words[0].islower() or first in {"a", "an", "the"} or first in NUMBER_WORDS or first.isdigit()
+
+
+def _described(name: str) -> tuple[str, ...]:
+    """What identifies a description across articles: its head noun and its number, if it has one; the other
+    modifiers vary from outlet to outlet ("a lone gunman", "the suspected gunman" are "the gunman")."""
+    words = [w for w in _WORD.findall(name.casefold()) if w not in _FILLER]
+    if not words:
+        return ()
+    numbers = tuple(w for w in words[:-1] if w.isdigit() or w in NUMBER_WORDS or w in TENS_WORDS)
+    return (*numbers, words[-1])
 
 
 def _joins(mine: tuple[str, ...], cluster: _Cluster, is_person: bool) -> bool:
@@ -199,6 +224,9 @@ def _pick_name(used: set[tuple[str, str]], *, person: bool, place: bool) -> str:
     """The entry's name: a name of two or more words (titles aside) over a bare surname, then the one most
     articles write, whole or within a longer name ("Zabihullah Mujahid" over "Taliban Spokesman Zabihullah
     Mujahid"), then the longer, then A-Z. `used` holds (article id, name)."""
+    if person and all(_description(name) for _, name in used):
+        # an unnamed actor: the plainest description ("A gunman" over "The suspected lone gunman")
+        return min((name for _, name in used), key=lambda n: (len(n.split()), n.casefold(), n))
     words = {name: name_tokens(name, person=person, place=place) for _, name in used}
 
     def support(name: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from summarizer.briefing.story_names import merge_places, merge_when, merge_who, names_match
-from summarizer.contract import When
+from summarizer.contract import Person, When
 
 from story_helpers import person, place
 
@@ -136,3 +136,22 @@ def test_a_first_name_alone_joins_the_one_person_it_begins() -> None:
     assert names["Hillary Clinton"] == ["a", "b", "c"]
     assert names["Taliban"] == ["b"] and names["Taliban Spokesman Zabihullah Mujahid"] == ["a"]
     assert names["Clinton Foundation"] == ["c"]
+
+
+def test_an_unnamed_actor_is_one_entry_however_each_outlet_describes_them() -> None:
+    def main(name: str, kind: str = "person") -> Person:
+        return Person(name=name, kind=kind, role=None, aliases=[], main=True)  # type: ignore[arg-type]
+
+    who, _ = merge_who(
+        [
+            ("a", [main("A gunman"), main("Five people", "group")]),
+            ("b", [main("The gunman"), main("five people", "group")]),
+            ("c", [main("a lone gunman"), main("two people", "group")]),
+            ("d", [main("The suspected gunman"), main("John Smith"), main("Smith")]),
+        ]
+    )
+    by_name = {p.name: p for p in who}
+    assert by_name["A gunman"].articles == ["a", "b", "c", "d"]
+    assert by_name["Five people"].articles == ["a", "b"]
+    assert "two people" in by_name  # a different number is a different group
+    assert by_name["John Smith"].aliases == ["Smith"]
