@@ -17,7 +17,7 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Claim, EntityKind, Figure, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import count, never_a_figure
+from summarizer.text.counting import count, never_a_figure, victim_ordinals
 from summarizer.text.dates import find_dates
 from summarizer.text.entities import Entity, find_entities, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
@@ -159,12 +159,11 @@ def _figures(
     figures: list[Figure] = []
     warnings: list[str] = []
     mentions = [m for m in find_numbers(text) if not never_a_figure(m, text)]
-    for mention in mentions:
+    counted_mentions = [(m, count(doc, m)) for m in mentions] + list(victim_ordinals(doc))
+    counted_mentions.sort(key=lambda pair: pair[0].start)
+    for mention, counted in counted_mentions:
         sent = sentence_at(sents, mention.start)
-        if sent is None or mention.end > sent.end:
-            continue
-        counted = count(doc, mention)
-        if counted is None:
+        if sent is None or mention.end > sent.end or counted is None:
             continue
         attribution = said.get(sent.start)
         q = mention.quantity

@@ -11,10 +11,12 @@ numbering, page and section numbers) are dropped here; dates, years and clock ti
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.text.numbers import NumberMention
+from summarizer.text.lexicon import ORDINAL_WORDS
+from summarizer.text.numbers import NumberMention, Quantity
 from summarizer.text.wordclasses import (
     ARREST_LEMMAS,
     DISPLACED_LEMMAS,
@@ -28,7 +30,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Counted", "count", "never_a_figure"]
+__all__ = ["Counted", "count", "never_a_figure", "victim_ordinals"]
 
 _CASUALTY = (
     ("killed", KILLED_LEMMAS),
@@ -37,6 +39,9 @@ _CASUALTY = (
     ("displaced", DISPLACED_LEMMAS),
     ("arrested", ARREST_LEMMAS),
 )
+_DEAD_NOUNS = {"body", "corpse"}
+_TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
+_TAKE_LIFE = {"claim", "take", "cost", "lose"}
 _CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt", "killed", "arrested", "detained"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "npadvmod", "oprd", "conj"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -145,36 +150,60 @@ def _fatal(node: Token, governor: Token | None) -> Token | None:
     return None
 
 
-def _event(node: Token, governor: Token | None) -> tuple[str, str] | None:
-    """(kind, lemma) of a casualty-like event around the counted noun, if any."""
+def _event(node: Token, governor: Token | None, last: Token) -> tuple[str, str] | None:
+    """(kind, lemma) of a casualty-like event around the counted noun, if any: the nearest word that says one
+    wins, from the noun itself ("3 fatalities") outwards to the clause ("among the dead were ...")."""
     fatal = _fatal(node, governor)
     if fatal is not None:
         return "killed", fatal.lemma_.lower()
-    candidates: list[Token] = []
-    if governor is not None:
-        candidates.append(governor)
-        candidates.extend(
-            c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"}
-        )
-    candidates.extend(c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
-    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
-        candidates.append(node.head)
-    if governor is not None:  # "the death toll rose to 27", "bringing the number of arrests to three"
-        for total in (c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
-            if total.lower_ in {"toll", "tally", "count", "number", "total"}:
-                candidates.extend(c for c in total.children if c.dep_ in {"compound", "amod"})
-                of = [c for c in total.children if c.dep_ == "prep" and c.lower_ == "of"]
-                candidates.extend(o for c in of for o in c.children if o.dep_ == "pobj")
-    doc = node.doc
-    # "left 12 injured", "7 dead": a casualty word right after the number, however the parser attached it
-    candidates.extend(t for t in doc[node.i + 1 : node.i + 3] if t.lower_ in _CASUALTY_WORDS)
-    for token in candidates:
+    if node.pos_ == "NOUN" and node.lemma_.lower() in _DEAD_NOUNS:
+        return "killed", node.lemma_.lower()  # "15 bodies were recovered"
+    took_lives = governor is not None and governor.lemma_.lower() == "life"
+    if took_lives and governor is not None and governor.head.lemma_.lower() in _TAKE_LIFE:
+        return "killed", "life"  # "the crash claimed the lives of 5 people"
+    for token in _event_words(node, governor, last):
         kind = _casualty(token.lemma_.lower())
         if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
             kind = _casualty(token.lower_)
         if kind is not None:
             return kind, token.lemma_.lower()
     return None
+
+
+def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[Token]:
+    """The words that may say what happened to the counted noun, nearest first (`last`: the number's last
+    word)."""
+    doc = node.doc
+    if node.pos_ == "NOUN":
+        yield node  # "3 fatalities", "20 injuries", "two deaths"
+    # "left 12 people dead and 30 wounded", "7 dead": a casualty word right after the number or its noun
+    for start in (last.i, node.i):
+        yield from (t for t in doc[start + 1 : start + 3] if t.lower_ in _CASUALTY_WORDS)
+    if governor is not None:
+        yield governor
+        yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
+    yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
+    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
+        yield node.head
+    if governor is None:
+        return
+    for child in governor.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lower_ in _TOTAL_NOUNS:
+            # "the death toll rose to 27", "bringing the number of arrests to three"
+            yield from (c for c in child.children if c.dep_ in {"compound", "amod"})
+            yield from _objects(child, {"of"})
+    for head in (governor, node):
+        # "among the dead were three children", "five were among those killed", "treated for injuries"
+        for obj in _objects(head, {"among", "for", "with"}):
+            yield obj
+            yield from (c for c in obj.children if c.dep_ in {"acl", "amod", "relcl"})
+
+
+def _objects(head: Token, prepositions: set[str]) -> Iterator[Token]:
+    """The objects of `head`'s prepositions among `prepositions`: "arrests" of "the number of arrests"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
+            yield from (o for o in prep.children if o.dep_ == "pobj")
 
 
 def count(doc: Doc, mention: NumberMention) -> Counted | None:
@@ -208,8 +237,13 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if measured is not None:  # "for twelve years", "70 percent", "120 km": a measure, never a casualty count
         named = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
         return Counted(_measure_counts(measured, named, governor), measured)
-    event = _event(node, governor)
+    last = max(
+        (t for t in doc if t.idx < mention.end and t.idx + len(t.text) > mention.start), key=lambda t: t.i
+    )
+    event = _event(node, governor, last)
     if event is not None:
+        if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
+            thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
         return Counted(f"{thing or 'people'} {event[0]}", event[0])
     return _plain(mention, thing, noun, governor)
 
@@ -305,3 +339,22 @@ def _plain(
     if kind != "other":
         return Counted(unit or kind, kind)
     return None
+
+
+def victim_ordinals(doc: Doc) -> list[tuple[NumberMention, Counted]]:
+    """ "The fourth victim died in hospital": an ordinal on a casualty says at least that many. Ordinals are
+    never figures otherwise (numbers.py leaves them out), so only a people noun that a casualty event governs
+    makes one a count: at least four people killed."""
+    found: list[tuple[NumberMention, Counted]] = []
+    for token in doc:
+        value = ORDINAL_WORDS.get(token.lower_)
+        noun = token.head
+        if value is None or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
+            continue
+        event = _event(noun, _governor(noun), token)
+        if event is None or event[0] not in {"killed", "injured", "missing"}:
+            continue
+        quantity = Quantity(value=float(value), upper=None, approx="at_least", unit=None)
+        mention = NumberMention(token.text, token.idx, token.idx + len(token.text), quantity)
+        found.append((mention, Counted(f"people {event[0]}", event[0])))
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.counting import count, never_a_figure
+from summarizer.text.counting import count, never_a_figure, victim_ordinals
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
 
@@ -24,6 +24,17 @@ TABLE = [
     ("Police said two men were shot, one fatally.", "one", "killed", "men killed"),
     ("Police said two men were shot, one fatally.", "two", "injured", "men injured"),
     ("Two men were shot dead in the square.", "Two", "killed", "men killed"),
+    ("The attack left at least 12 people dead and 30 wounded.", "at least 12", "killed", "people killed"),
+    ("The attack left at least 12 people dead and 30 wounded.", "30", "injured", "people injured"),
+    ("Police confirmed 3 fatalities and 20 injuries.", "3", "killed", "people killed"),
+    ("Police confirmed 3 fatalities and 20 injuries.", "20", "injured", "people injured"),
+    ("Among the dead were three children.", "three", "killed", "children killed"),
+    ("Five children were among those killed.", "Five", "killed", "children killed"),
+    ("The crash claimed the lives of 5 people.", "5", "killed", "people killed"),
+    ("Rescuers pulled 15 bodies from the rubble.", "15", "killed", "people killed"),
+    ("Hospitals treated more than 200 people for injuries.", "more than 200", "injured", "people injured"),
+    ("The company saved the lives of 40 workers.", "40", "people", "workers"),
+    ("Police arrested 5 people for murder.", "5", "arrested", "people arrested"),
     ("Police said 4 suspects were arrested overnight.", "4", "arrested", "suspects arrested"),
     ("At least 3 people remain missing after the storm.", "At least 3", "missing", "people missing"),
     ("The fire forced 200 residents to flee their homes.", "200", "displaced", "residents displaced"),
@@ -83,3 +94,12 @@ def test_real_figures_beside_them_are_kept() -> None:
     text = "Police said 3 people were hurt in the 700 block of Main Street; call 262-4000 with tips."
     kept = [m.text for m in find_numbers(text) if not never_a_figure(m, text)]
     assert kept == ["3"]
+
+
+def test_an_ordinal_on_a_casualty_is_at_least_that_many() -> None:
+    text = "The fourth victim, a 22-year-old man, was pronounced dead at the hospital. He finished third in 2019."
+    found = victim_ordinals(parse(text))
+    assert [(m.text, m.quantity.value, m.quantity.approx, c.counts, c.kind) for m, c in found] == [
+        ("fourth", 4.0, "at_least", "people killed", "killed")
+    ]
+    assert text[found[0][0].start : found[0][0].end] == "fourth"
