@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from summarizer.text.furniture import junk_name
 from summarizer.text.sentences import Sentence
-from summarizer.text.wordclasses import DOCUMENT_NOUNS, PEOPLE_NOUNS, SOURCE_NOUNS, SPEECH_LEMMAS
+from summarizer.text.wordclasses import (
+    DOCUMENT_NOUNS,
+    PEOPLE_NOUNS,
+    SOURCE_NOUNS,
+    SPEECH_LEMMAS,
+    WEAK_SPEECH_LEMMAS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -78,6 +84,36 @@ def _name_tokens(head: Token) -> list[Token]:
                 run.extend(objects)
             break
     return run
+
+
+def _author(source: str, head: Token) -> str:
+    """Who a source stands for: the owner of a text ("PC World's recent analysis says", "a Pew Research
+    Center poll"), the person an appositive names ("Clinton's campaign manager, Robby Mook, insisted")."""
+    owned = _OWNER.match(source)
+    words = source.split()
+    if owned is not None and owned.group("rest").split()[-1].lower() in DOCUMENT_NOUNS:
+        return owned.group("owner")
+    names = [w for t in head.lefts if t.dep_ == "compound" for w in t.subtree]
+    if len(words) > 1 and head.lower_ in DOCUMENT_NOUNS and names and all(t.pos_ == "PROPN" for t in names):
+        return head.doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
+    named = [
+        c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and head.pos_ == "NOUN"
+    ]
+    if named:
+        person = [t for t in named[0].subtree if t.ent_type_ == "PERSON"]
+        return head.doc.text[person[0].idx : person[-1].idx + len(person[-1].text)]
+    return source
+
+
+def _reports(verb: Token) -> bool:
+    """The verb reports something said: a clause ("demanded that ...") or a saying verb beside it
+    ("criticized the decision, calling it a mistake")."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return True
+        if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_LEMMAS - WEAK_SPEECH_LEMMAS | {"call"}:
+            return True
+    return False
 
 
 def _entity_start(token: Token) -> int:
@@ -172,8 +208,11 @@ def _attribute(
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 return _make(doc, sentence, follow, speakers, objects[0], "according to", token, span)
+    quoted = _QUOTE.search(sentence.text) is not None
     for token in span:
         if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if token.lemma_.lower() in WEAK_SPEECH_LEMMAS and not quoted and not _reports(token):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects:
@@ -199,9 +238,7 @@ def _make(
     if not tokens or not speaks:
         return None
     source, guessed = speakers.resolve(head, _text(doc, tokens))
-    owned = _OWNER.match(source or "")
-    if owned is not None and owned.group("rest").split()[-1].lower() in DOCUMENT_NOUNS:
-        source = owned.group("owner")  # "PC World's recent analysis says": PC World says
+    source = _author(source or "", head)
     if not source or junk_name(source[:1].upper() + source[1:]):  # a common-noun source may be lower case
         return None
     if cue == "according to":

@@ -32,10 +32,17 @@ SPEECH_LEMMAS = frozenset(
     say tell add state announce warn claim report deny confirm acknowledge argue estimate note insist
     admit urge allege write suggest predict rule conclude reveal declare stress maintain accuse describe
     reply respond comment caution explain testify tweet post vow promise disclose contend assert
-    emphasize emphasise recall indicate complain charge concede observe remark announce
+    emphasize emphasise recall indicate complain charge concede observe remark announce criticize
+    criticise condemn praise blame dismiss reject defend question demand ask call threaten pledge
     """.split()
 )
 """Lemmas of verbs whose subject is a speaker ("X said", "X warned that ...")."""
+
+WEAK_SPEECH_LEMMAS = frozenset(
+    "criticize criticise condemn praise blame dismiss reject defend question demand ask call threaten pledge".split()
+)
+"""Speech lemmas that also name plain acts ("called the police", "asked for help"): a speaker only with a
+reported clause, a quotation or a saying verb beside them ("criticized the plan, calling it a mistake")."""
 
 KILLED_LEMMAS = frozenset(
     """

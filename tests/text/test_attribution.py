@@ -60,3 +60,21 @@ def test_a_text_speaks_for_its_owner_and_a_body_is_not_its_chief() -> None:
     assert sources == ["Daniel Reyes", "PC World", "Media reports", "police"]
     who = {p.name for p in reading.who}
     assert "PC World" in who and "Media reports" not in who and "police" not in who
+
+
+def test_political_attribution_names_the_speaker() -> None:
+    cases = {
+        "Senator John McCain criticized the decision, calling it a mistake.": "John McCain",
+        "Clinton's campaign manager, Robby Mook, insisted the race was close.": "Robby Mook",
+        "According to a Pew Research Center poll, 45% of voters approve.": "Pew Research Center",
+        "The Supreme Court ruled that the law was unconstitutional.": "Supreme Court",
+        "House Speaker Paul Ryan, R-Wis., announced Tuesday that he would step down.": "Paul Ryan",
+    }
+    for text, source in cases.items():
+        reading = read_article(Article.from_text(text))
+        assert [c.source for c in reading.claims] == [source], text
+
+
+def test_a_verb_that_can_be_a_plain_act_needs_something_said() -> None:
+    reading = read_article(Article.from_text("The president called the police after the break-in."))
+    assert reading.claims == []
