@@ -106,9 +106,10 @@ def _with_main_actors(
         )
         if entity is not None and entity.name in by_name:
             by_name[entity.name].main = True
-            continue
+        # "A Taliban suicide bomber": the name only modifies the actor, who is listed as described
+        modifier = entity is not None and not any(s <= actor.head < t for s, t in entity.mentions)
         new = all(p.name.casefold() != actor.text.casefold() for p in unnamed)
-        if entity is None and describes_people(actor) and new:
+        if (entity is None or modifier) and describes_people(actor) and new:
             kind: EntityKind = "group" if actor.plural else "person"
             unnamed.append(Person(name=actor.text, kind=kind, role=None, aliases=[], main=True))
     return [p for p in who if p.main] + unnamed + [p for p in who if not p.main]

@@ -47,6 +47,8 @@ class MainActor:
     start: int
     end: int
     plural: bool
+    head: int
+    """Where the phrase's head word starts: "bomber" of "A Taliban suicide bomber"."""
 
 
 def lead_sentences(doc: Doc, sentences: list[Sentence], furniture: Furniture) -> list[Sentence]:
@@ -105,7 +107,7 @@ def main_actors(doc: Doc, lead: list[Sentence]) -> list[MainActor]:
                 continue
             text, start, end = found
             plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in _QUANTITY_HEADS
-            actors.append(MainActor(text, start, end, plural))
+            actors.append(MainActor(text, start, end, plural, head.idx))
     return actors
 
 
@@ -123,6 +125,8 @@ def _subjects(span: Span) -> list[Token]:
     if root.lemma_.lower() in SPEECH_LEMMAS and reported:
         root = reported[0]  # "A gunman opened fire, police said": the event is what is said
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    # "Five people were killed when a gunman opened fire": the clause that says how it happened has actors too
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
     verbs = [v for v in verbs if v is root or v.lemma_.lower() not in SPEECH_LEMMAS]  # "..., officials said"
     heads: list[Token] = []
     for verb in verbs:

@@ -118,3 +118,10 @@ def test_a_caption_credit_is_page_furniture() -> None:
     )
     who = _who(text)
     assert "Bill Ingalls" not in who and "Charles Bolden" in who
+
+
+def test_main_actors_of_the_lead_include_the_how_clause_and_a_named_bomber() -> None:
+    who = _who("Five people were killed when a gunman opened fire at a mall in Munich, Germany.")
+    assert who["a gunman"].main and who["Five people"].main  # type: ignore[attr-defined]
+    who = _who("A Taliban suicide bomber killed 12 people in Kabul on Monday.")
+    assert who["A Taliban suicide bomber"].main and who["Taliban"].main  # type: ignore[attr-defined]
