@@ -19,13 +19,12 @@ from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
 from summarizer.text.counting import count, never_a_figure, victim_ordinals
 from summarizer.text.dates import find_dates
-from summarizer.text.entities import Entity, find_entities, split_entities
+from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
 from summarizer.text.injection import Injection, find_injections
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences
-from summarizer.text.wordclasses import GOVERNMENT_WORDS, PEOPLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -117,40 +116,21 @@ def _with_main_actors(
 
 def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[Person]:
     """Add the named sources the recogniser missed ("the Saudi Interior Ministry said"): whoever speaks in
-    the story is one of its actors."""
+    the story is one of its actors. A source that ends with a found name is that entry, under its fuller name
+    when it is one ("Afghanistan’s Defense Ministry" for "Defense Ministry"; not "NATO member Norway")."""
     added: list[Person] = []
     for attribution in attributions:
         name = speaker_name(attribution)
         if name is None or match_person(name, [*who, *added]) is not None:
             continue
-        headed = _headed_by(name, [*who, *added])
+        headed = next((p for p in [*who, *added] if same_entity(p.name, name)), None)
         if headed is None:
-            added.append(Person(name=name, kind=_speaker_kind(name), role=None, aliases=[]))
+            kind = speaker_kind(name, attribution.label, attribution.plural)
+            added.append(Person(name=name, kind=kind, role=None, aliases=[]))
         elif all(w[:1].isupper() or w in {"of", "the", "and", "for"} for w in name.split()):
-            # "Afghanistan’s Defense Ministry" is the "Defense Ministry" found, and its fullest name
             headed.aliases = [headed.name, *(a for a in headed.aliases if a != name)]
             headed.name = name
     return who + added
-
-
-def _headed_by(name: str, people: list[Person]) -> Person | None:
-    """The entry a longer source ends with: "NATO member Norway" is Norway, "Afghanistan’s Defense Ministry"
-    the Defense Ministry."""
-    words = re.findall(r"\w+", name.casefold())
-    for person in people:
-        form = re.findall(r"\w+", person.name.casefold())
-        if form and words[-len(form) :] == form:
-            return person
-    return None
-
-
-def _speaker_kind(name: str) -> EntityKind:
-    head = name.split()[-1].casefold()
-    if head in GOVERNMENT_WORDS:
-        return "government"
-    if head in PEOPLE_NOUNS:
-        return "group" if head.endswith("s") else "person"
-    return "organization"
 
 
 def _figures(

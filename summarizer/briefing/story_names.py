@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from summarizer.contract import Person, Place, StoryPerson, StoryPlace, StoryWhen, When
-from summarizer.text.lexicon import NUMBER_WORDS, TENS_WORDS
+from summarizer.text.lexicon import NUMBER_WORDS, ORDINAL_WORDS, TENS_WORDS
 
 __all__ = ["NameIndex", "merge_places", "merge_when", "merge_who", "name_tokens", "names_match"]
 
@@ -173,7 +173,10 @@ def _cluster(
         if not mine:
             continue
         is_person = getattr(item, "kind", None) == "person"
-        found = [c for c in clusters if _joins(mine, c, is_person)]
+        if person and _description(name):  # descriptions join only the same description
+            found = [c for c in clusters if mine in c.forms]
+        else:
+            found = [c for c in clusters if _joins(mine, c, is_person)]
         if len(found) > 1:
             exact = [c for c in found if name.casefold() in c.names]
             if not exact:  # "The gunman" after "A gunman": the same words, written another way
@@ -202,13 +205,32 @@ def _description(name: str) -> bool:
 
 
 def _described(name: str) -> tuple[str, ...]:
-    """What identifies a description across articles: its head noun and its number, if it has one; the other
-    modifiers vary from outlet to outlet ("a lone gunman", "the suspected gunman" are "the gunman")."""
-    words = [w for w in _WORD.findall(name.casefold()) if w not in _FILLER]
+    """What identifies a description across articles: its head noun, its number (as digits), and the words
+    that tell one such actor from another ("a second gunman", "another man"); other modifiers vary from outlet
+    to outlet ("a lone gunman", "the suspected gunman" are "the gunman"). The head is the last word before a
+    preposition, a relative pronoun or a possessive ("the driver of the bus" is a driver)."""
+    words: list[str] = []
+    for word in _WORD.findall(name.casefold().replace("’", "'")):
+        if word == "s":
+            words = []  # "the driver's son" is a son
+        elif word in _DESCRIPTION_STOPS:
+            break
+        else:
+            words.append(word)
+    words = [w for w in words if w not in _FILLER]
     if not words:
         return ()
-    numbers = tuple(w for w in words[:-1] if w.isdigit() or w in NUMBER_WORDS or w in TENS_WORDS)
-    return (*numbers, words[-1])
+    kept = [_as_digits(w) for w in words[:-1] if _as_digits(w).isdigit() or w in _DISTINGUISHING]
+    return (*kept, words[-1])
+
+
+def _as_digits(word: str) -> str:
+    value = NUMBER_WORDS.get(word, TENS_WORDS.get(word))
+    return str(value) if value is not None else word
+
+
+_DESCRIPTION_STOPS = frozenset({"of", "in", "at", "from", "with", "who", "that", "which", "whose"})
+_DISTINGUISHING = frozenset({"another", "other", *ORDINAL_WORDS})
 
 
 def _joins(mine: tuple[str, ...], cluster: _Cluster, is_person: bool) -> bool:

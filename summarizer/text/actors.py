@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarizer.text.attribution import speaks
 from summarizer.text.furniture import Furniture
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
 from summarizer.text.sentences import Sentence
@@ -126,8 +127,8 @@ def _subjects(span: Span) -> list[Token]:
         root = reported[0]  # "A gunman opened fire, police said": the event is what is said
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
     # "Five people were killed when a gunman opened fire": the clause that says how it happened has actors too
-    verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
-    verbs = [v for v in verbs if v is root or v.lemma_.lower() not in SPEECH_LEMMAS]  # "..., officials said"
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ == "VERB" and _how(c)]
+    verbs = [v for i, v in enumerate(verbs) if i == 0 or not speaks(v)]  # "..., officials said"
     heads: list[Token] = []
     for verb in verbs:
         for child in verb.children:
@@ -136,6 +137,14 @@ def _subjects(span: Span) -> list[Token]:
             elif child.dep_ == "agent":
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
     return [h for h in heads if span.start <= h.i < span.end]
+
+
+def _how(clause: Token) -> bool:
+    """An adverbial clause that tells how or when the event happened ("when a gunman opened fire", "after a
+    driver charged into a crowd"), not a condition or a reason."""
+    return any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "after", "while"} for c in clause.children
+    )
 
 
 def describes_people(actor: MainActor) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.text.furniture import junk_name
+from summarizer.text.nlp import glued_hyphen
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import (
     DOCUMENT_NOUNS,
@@ -26,13 +27,12 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Attribution", "find_attributions", "speaker_name"]
+__all__ = ["Attribution", "find_attributions", "speaker_name", "speaks"]
 
 _PRONOUNS = {"he", "she", "they", "we", "it"}
 _PERSON_PRONOUNS = {"he", "she"}
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _STOPS = {",", "(", "-", "–", "—", ":", ";", "|", "\n"}
-_OWNER = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<rest>.+)$")
 _MAX_SPEAKER_WORDS = 6
 _NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _NAME_PARTS = {"compound", "amod", "poss", "case", "flat", "nmod", "det", "punct"}
@@ -52,6 +52,10 @@ class Attribution:
     named: bool = False
     """The source's words include a name or a national/faith adjective ("Saudi officials", "Yonhap news
     agency"): it can stand in `who`; a bare "officials" or "media reports" cannot."""
+    label: str = ""
+    """The recogniser's label of the source's head word ("PERSON", "ORG", ...), "" when it has none."""
+    plural: bool = False
+    """The source's head word is plural ("officials"): a group, not a person."""
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str:
@@ -65,8 +69,12 @@ def _name_tokens(head: Token) -> list[Token]:
     # keep the contiguous run that ends at the head and is made of naming words only
     run: list[Token] = []
     for token in reversed(left):
-        glued = token.text == "-" and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
-        if token.i != head.i and (token.dep_ not in _NAME_PARTS or (token.text in _STOPS and not glued)):
+        hyphenated = bool(run) and glued_hyphen(run[0])  # "Hamas" of "Hamas-run health ministry"
+        if (
+            token.i != head.i
+            and not hyphenated
+            and (token.dep_ not in _NAME_PARTS or (token.text in _STOPS and not glued_hyphen(token)))
+        ):
             break
         run.insert(0, token)
     while run and (run[0].dep_ in {"det", "punct"} or run[0].lower_ in {"the", "a", "an"}):
@@ -74,7 +82,8 @@ def _name_tokens(head: Token) -> list[Token]:
     if head.ent_type_ == "PERSON" and any(t.is_lower for t in run):
         # "Executive director of the Dallas chapter of CAIR Alia Salem": the source is the person; the
         # description before the name is a role, read with the names
-        run = [t for t in run if t.i >= head.i or (t.ent_type_ == "PERSON" and t.i >= _entity_start(head))]
+        person = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+        run = [t for t in run if t.i >= person.start]
     for child in head.rights:
         if child.dep_ in {"flat", "compound"}:
             run.append(child)
@@ -87,40 +96,46 @@ def _name_tokens(head: Token) -> list[Token]:
 
 
 def _author(source: str, head: Token) -> str:
-    """Who a source stands for: the owner of a text ("PC World's recent analysis says", "a Pew Research
-    Center poll"), the person an appositive names ("Clinton's campaign manager, Robby Mook, insisted")."""
-    owned = _OWNER.match(source)
-    words = source.split()
-    if owned is not None and owned.group("rest").split()[-1].lower() in DOCUMENT_NOUNS:
-        return owned.group("owner")
-    names = [w for t in head.lefts if t.dep_ == "compound" for w in t.subtree]
-    if len(words) > 1 and head.lower_ in DOCUMENT_NOUNS and names and all(t.pos_ == "PROPN" for t in names):
-        return head.doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
-    named = [
-        c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and head.pos_ == "NOUN"
-    ]
-    if named:
+    """Who a source stands for, from the parse: the owner of a text ("PC World's recent analysis says", "a Pew
+    Research Center poll", "a Children's Hospital statement"), the person an appositive names ("Clinton's
+    campaign manager, Robby Mook, insisted")."""
+    doc = head.doc
+    if head.lower_ in DOCUMENT_NOUNS:
+        names = [w for t in head.lefts if t.dep_ in {"poss", "compound"} for w in t.subtree]
+        owned = any(t.dep_ == "poss" for t in head.lefts)
+        while names and names[-1].dep_ == "case":
+            names.pop()
+        if names and (owned or all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in names)):
+            return doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
+        return source
+    named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if named and head.pos_ == "NOUN":
         person = [t for t in named[0].subtree if t.ent_type_ == "PERSON"]
-        return head.doc.text[person[0].idx : person[-1].idx + len(person[-1].text)]
+        return doc.text[person[0].idx : person[-1].idx + len(person[-1].text)]
     return source
 
 
+def speaks(verb: Token, quoted: bool = False) -> bool:
+    """The verb reports what its subject says: a speech verb ("said", "warned"), or one that also names a plain
+    act ("called", "claimed") with something said beside it -- a clause, a saying verb, or a quotation
+    (`quoted`: the sentence has one) when the verb has no object of its own ("called the police" is an act)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_LEMMAS or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma not in WEAK_SPEECH_LEMMAS:
+        return True
+    return (quoted and not any(c.dep_ == "dobj" for c in verb.children)) or _reports(verb)
+
+
 def _reports(verb: Token) -> bool:
-    """The verb reports something said: a clause ("demanded that ...") or a saying verb beside it
-    ("criticized the decision, calling it a mistake")."""
+    """A clause ("demanded that ...") or a saying verb beside the verb ("criticized the decision, calling it a
+    mistake")."""
     for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp"}:
+        if child.dep_ in {"ccomp", "xcomp", "parataxis"}:
             return True
         if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_LEMMAS - WEAK_SPEECH_LEMMAS | {"call"}:
             return True
     return False
-
-
-def _entity_start(token: Token) -> int:
-    start = token.i
-    while start > 0 and token.doc[start].ent_iob_ == "I":
-        start -= 1
-    return start
 
 
 def _can_speak(head: Token, tokens: list[Token]) -> bool:
@@ -210,9 +225,7 @@ def _attribute(
                 return _make(doc, sentence, follow, speakers, objects[0], "according to", token, span)
     quoted = _QUOTE.search(sentence.text) is not None
     for token in span:
-        if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
-            continue
-        if token.lemma_.lower() in WEAK_SPEECH_LEMMAS and not quoted and not _reports(token):
+        if not speaks(token, quoted):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects:
@@ -253,7 +266,11 @@ def _make(
     if len(statement.split()) < 2:
         return None
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in tokens)
-    return Attribution(sentence, source.strip(" ,.;:"), cue, statement, quote, guessed, follow_quote, named)
+    plural = head.tag_ in {"NNS", "NNPS"}
+    source = source.strip(" ,.;:")
+    return Attribution(
+        sentence, source, cue, statement, quote, guessed, follow_quote, named, head.ent_type_, plural
+    )
 
 
 def _without(doc: Doc, sentence: Sentence, according: Token, head: Token) -> str:
@@ -282,8 +299,9 @@ def speaker_name(attribution: Attribution) -> str | None:
     """
     if attribution.guessed is not None or not attribution.named:
         return None
-    name = attribution.source
-    words = name.split()
+    words = attribution.source.split()
+    while words and words[0][:1].islower():
+        words.pop(0)  # "popular app TikTok" is TikTok
     if not words or words[-1].lower() in DOCUMENT_NOUNS or len(words) > _MAX_SPEAKER_WORDS:
         return None
-    return name
+    return " ".join(words)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.text.lexicon import ORDINAL_WORDS
+from summarizer.text.lexicon import ORDINAL_WORDS, VAGUE_NUMBER_WORDS
 from summarizer.text.numbers import NumberMention, Quantity
 from summarizer.text.wordclasses import (
     ARREST_LEMMAS,
@@ -24,6 +24,7 @@ from summarizer.text.wordclasses import (
     KILLED_LEMMAS,
     MISSING_LEMMAS,
     PEOPLE_NOUNS,
+    WOUNDING_LEMMAS,
     past_participle,
 )
 
@@ -85,9 +86,14 @@ def never_a_figure(mention: NumberMention, text: str) -> bool:
     return bool(re.fullmatch(r"\s*", text[line_start : mention.start])) and bool(re.match(r"[.)]\s", after))
 
 
+def _tokens(doc: Doc, mention: NumberMention) -> list[Token]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def _anchor(doc: Doc, mention: NumberMention) -> Token | None:
     """The mention's token whose head lies outside the mention: it carries the number's relation."""
-    tokens = [t for t in doc if t.idx < mention.end and t.idx + len(t.text) > mention.start]
+    tokens = _tokens(doc, mention)
     for token in tokens:
         if not (mention.start <= token.head.idx < mention.end) or token.head is token:
             return token
@@ -96,7 +102,7 @@ def _anchor(doc: Doc, mention: NumberMention) -> Token | None:
 
 def _first_conjunct(token: Token) -> Token:
     """ "ages 28, 27 and 25": the later numbers hang off the first one; it holds the relation."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.like_num:
         token = token.head
     return token
 
@@ -141,18 +147,22 @@ def _fatal(node: Token, governor: Token | None) -> Token | None:
         return fatal[0]
     if governor is None or governor.pos_ != "VERB":
         return None
+    subject = node.dep_ in {"nsubj", "nsubjpass"} and node.head.i == governor.i
     for child in governor.children:
         if child.lower_ == "fatally" or (child.lower_ == "dead" and child.i > governor.i):
             return child
+        # "were shot and killed" shares the subject; "injured 30 people and killed two" does not share objects
         shares = child.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-        if shares and child.lemma_.lower() in KILLED_LEMMAS:
+        if subject and shares and child.lemma_.lower() in KILLED_LEMMAS:
             return child
     return None
 
 
-def _event(node: Token, governor: Token | None, last: Token) -> tuple[str, str] | None:
+def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tuple[str, str] | None:
     """(kind, lemma) of a casualty-like event around the counted noun, if any: the nearest word that says one
-    wins, from the noun itself ("3 fatalities") outwards to the clause ("among the dead were ...")."""
+    wins, from the noun itself ("3 fatalities") outwards to the clause ("among the dead were ..."), after the
+    words that say the count is of the dead ("shot and killed", "fatally"). "Shot" and "stabbed" wound only
+    people (`people`: the thing counted is people, or not named)."""
     fatal = _fatal(node, governor)
     if fatal is not None:
         return "killed", fatal.lemma_.lower()
@@ -162,6 +172,10 @@ def _event(node: Token, governor: Token | None, last: Token) -> tuple[str, str] 
     if took_lives and governor is not None and governor.head.lemma_.lower() in _TAKE_LIFE:
         return "killed", "life"  # "the crash claimed the lives of 5 people"
     for token in _event_words(node, governor, last):
+        if token.lemma_.lower() in WOUNDING_LEMMAS:
+            if people and not any(c.dep_ == "prt" for c in token.children):  # not "shot down 12 drones"
+                return "injured", token.lemma_.lower()
+            continue
         kind = _casualty(token.lemma_.lower())
         if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
             kind = _casualty(token.lower_)
@@ -177,11 +191,13 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
     if node.pos_ == "NOUN":
         yield node  # "3 fatalities", "20 injuries", "two deaths"
     # "left 12 people dead and 30 wounded", "7 dead": a casualty word right after the number or its noun
-    for start in (last.i, node.i):
-        yield from (t for t in doc[start + 1 : start + 3] if t.lower_ in _CASUALTY_WORDS)
+    after = [t for t in doc[last.i + 1 : last.i + 3] if t.i == last.i + 1 or doc[last.i + 1].i == node.i]
+    after += doc[node.i + 1 : node.i + 2]
+    yield from (t for t in after if t.lower_ in _CASUALTY_WORDS)
     if governor is not None:
         yield governor
-        yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
+        if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
+            yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
     yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
         yield node.head
@@ -212,15 +228,8 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if anchor is None:
         return None
     anchor = _first_conjunct(anchor)
-    inside = {t.i for t in doc if mention.start <= t.idx < mention.end}
-    noun: Token | None = None
-    named: Token | None = None  # the noun that names the thing counted, when the number's own is elided
-    if anchor.dep_ in {"nummod", "quantmod", "compound"} and anchor.head.pos_ in {"NOUN", "PROPN"}:
-        noun = anchor.head
-        if noun.lower_ in {"others", "more"}:  # "seven people were killed and 51 others injured"
-            named = _elided_noun(anchor)
-    elif anchor.dep_ in _ARGUMENT_DEPS or anchor.head.lower_ == "more":
-        named = _elided_noun(anchor)  # "killed nine people and wounded 49": the noun is the earlier number's
+    inside = {t.i for t in _tokens(doc, mention)}
+    noun, named = _nouns(anchor)
     node = noun if noun is not None else anchor  # the number's own place in the clause says what happened
     if anchor.head.lower_ == "more":
         node = anchor.head
@@ -235,17 +244,38 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
         thing = "people"  # "three others were wounded" with no noun before it: people, as news means it
     measured = _measure(mention)
     if measured is not None:  # "for twelve years", "70 percent", "120 km": a measure, never a casualty count
-        named = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
-        return Counted(_measure_counts(measured, named, governor), measured)
-    last = max(
-        (t for t in doc if t.idx < mention.end and t.idx + len(t.text) > mention.start), key=lambda t: t.i
-    )
-    event = _event(node, governor, last)
+        measured_noun = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
+        return Counted(_measure_counts(measured, measured_noun, governor), measured)
+    last = _tokens(doc, mention)[-1]  # the anchor exists, so the mention has tokens
+    people = noun is None or noun.lower_ in PEOPLE_NOUNS or noun.ent_type_ == "PERSON"
+    event = _event(node, governor, last, people)
     if event is not None:
         if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
             thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
         return Counted(f"{thing or 'people'} {event[0]}", event[0])
+    if noun is None and anchor.lower_ in VAGUE_NUMBER_WORDS:
+        return Counted(_people_phrase(anchor), "people")  # "thousands without power", "hundreds fled"
     return _plain(mention, thing, noun, governor)
+
+
+def _people_phrase(anchor: Token) -> str:
+    """ "thousands without power": a bare vague number counts people, described by its own phrase."""
+    for prep in (c for c in anchor.children if c.dep_ == "prep"):
+        words = list(prep.subtree)
+        return "people " + anchor.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return "people"
+
+
+def _nouns(anchor: Token) -> tuple[Token | None, Token | None]:
+    """(the noun the number modifies, the noun that names the thing counted when the number's own is elided
+    or is "others")."""
+    if anchor.dep_ in {"nummod", "quantmod", "compound"} and anchor.head.pos_ in {"NOUN", "PROPN"}:
+        noun = anchor.head
+        # "seven people were killed and 51 others injured"
+        return noun, _elided_noun(anchor) if noun.lower_ in {"others", "more"} else None
+    if anchor.dep_ in _ARGUMENT_DEPS or anchor.head.lower_ == "more":
+        return None, _elided_noun(anchor)  # "killed nine people and wounded 49": the earlier number's noun
+    return None, None
 
 
 def _elided_noun(anchor: Token) -> Token | None:
@@ -349,9 +379,9 @@ def victim_ordinals(doc: Doc) -> list[tuple[NumberMention, Counted]]:
     for token in doc:
         value = ORDINAL_WORDS.get(token.lower_)
         noun = token.head
-        if value is None or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
-            continue
-        event = _event(noun, _governor(noun), token)
+        if value is None or value < 2 or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
+            continue  # "the first victim" says no more than a victim does
+        event = _event(noun, _governor(noun), token, True)
         if event is None or event[0] not in {"killed", "injured", "missing"}:
             continue
         quantity = Quantity(value=float(value), upper=None, approx="at_least", unit=None)

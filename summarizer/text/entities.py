@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.contract import PLACE_KINDS, Person, Place
+from summarizer.contract import PLACE_KINDS, EntityKind, Person, Place
 from summarizer.text.furniture import Furniture, junk_name
+from summarizer.text.nlp import glued_hyphen
 from summarizer.text.wordclasses import (
     COUNTRIES,
     FAITHS,
@@ -32,7 +33,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Entity", "find_entities", "split_entities"]
+__all__ = ["Entity", "find_entities", "same_entity", "speaker_kind", "split_entities"]
 
 _WHO_LABELS = {"PERSON", "ORG", "NORP"}
 _WHERE_LABELS = {"GPE", "LOC", "FAC"}
@@ -104,18 +105,25 @@ def _proper(span: Span, start: int, end: int) -> bool:
 
 def _not_an_actor(span: Span, name: str) -> bool:
     """A faith, an event, a work or a bare title the recogniser took for a body or a person: "Islam", "FIFA World
-    Cup", "the graphic novel Angel Catbird", "Islamophobia", "NASA Administrator"."""
+    Cup", "the graphic novel Angel Catbird", "Islamophobia", "NASA Administrator". The event and work rules
+    read the last word or the noun before the name, and spare people and names that act."""
     words = name.casefold().split()
     if words[-1] in TITLE_WORDS and span.label_ != "PERSON":
         return (
             True  # "NASA Administrator", "State Department Spokesperson": a role whose holder is named apart
         )
-    if words[-1] in NOT_ACTOR_HEADS or (
-        len(words) == 1 and (words[0] in FAITHS or words[0].endswith(("ism", "phobia")))
-    ):
-        return True
+    if span.root.dep_ in _ACTING_DEPS:
+        return False  # "Epic Games sued": a name that acts is an actor
+    faith = len(words) == 1 and (words[0] in FAITHS or words[0].endswith(("ism", "phobia")))
+    if span.label_ != "PERSON" and (words[-1] in NOT_ACTOR_HEADS or faith):
+        return True  # ("Doris Day" is a person)
     before = span.doc[span.start - 1] if span.start else None
-    return before is not None and before.is_lower and before.lemma_ in WORK_NOUNS
+    if before is None or not before.is_lower or before.lemma_ not in WORK_NOUNS:
+        return False
+    # "the film Easy Rider": the noun and the name are one phrase ("After the game Solskjaer said" is not)
+    return span.root.head.i == before.i or (
+        before.dep_ == "compound" and span.start <= before.head.i < span.end
+    )
 
 
 def _described_group(span: Span) -> tuple[str, int, int] | None:
@@ -147,9 +155,7 @@ def _kind(label: str, name: str, span: Span) -> str:
     if label == "NORP":
         return "government" if name.split()[-1].casefold() in GOVERNMENT_WORDS else "group"
     if label == "ORG":
-        if words & GOVERNMENT_WORDS:
-            return "government"
-        return "group" if words & GROUP_WORDS else "organization"
+        return _body_kind(words)
     if label == "GPE":
         folded = name.casefold()
         if folded in COUNTRIES or folded.removeprefix("the ") in COUNTRIES:
@@ -158,6 +164,26 @@ def _kind(label: str, name: str, span: Span) -> str:
     if label == "FAC" or words & SITE_WORDS:
         return "site"
     return "region" if label == "LOC" else "other"
+
+
+def _body_kind(words: set[str]) -> EntityKind:
+    if words & GOVERNMENT_WORDS:
+        return "government"
+    return "group" if words & GROUP_WORDS else "organization"
+
+
+def speaker_kind(name: str, label: str, plural: bool) -> EntityKind:
+    """The kind of a source that joins `who` without a recognised name of its own: from the recogniser's label
+    of its head word when it has one, else from that word ("ministry" governs, "officials" are a group)."""
+    words = set(name.casefold().split())
+    head = name.split()[-1].casefold()
+    if label == "PERSON":
+        return "person"
+    if label in {"NORP", "GPE"}:
+        return "group" if label == "NORP" else "country"
+    if label == "ORG" or head not in PEOPLE_NOUNS:
+        return _body_kind(words)
+    return "group" if plural else "person"
 
 
 def _common_word(word: str, text: str) -> bool:
@@ -218,7 +244,7 @@ def _whole(span: Span) -> Span:
     "Wong Yeung-tat") and proper nouns the span's words modify ("Dries" of "Dries Mertens")."""
     doc, end = span.doc, span.end
     while end < len(doc):
-        if _glued_part(doc, end):
+        if span.label_ == "PERSON" and _glued_part(doc, end):
             end += 2
         elif _name_head(doc[span.start : end], doc[end]):
             end += 1
@@ -232,10 +258,11 @@ def _whole(span: Span) -> Span:
 
 
 def _glued_part(doc: Doc, i: int) -> bool:
-    """ "-tat" right after "Yeung", no space on either side of the hyphen."""
-    hyphen = doc[i]
-    glued = hyphen.text == "-" and not doc[i - 1].whitespace_ and not hyphen.whitespace_
-    return glued and i + 1 < len(doc) and doc[i + 1].is_alpha
+    """ "-tat" right after "Yeung": a glued hyphen and a word that is not a participle or an adjective
+    ("Hamas-run", "Kremlin-backed" describe a body, they do not name it)."""
+    if not glued_hyphen(doc[i]) or not doc[i + 1].is_alpha:
+        return False
+    return doc[i + 1].tag_ not in {"VBN", "VBD", "VBG", "JJ"}
 
 
 def _name_head(span: Span, nxt: Token) -> bool:
@@ -290,7 +317,7 @@ def _appositive(span: Span) -> str | None:
     return None
 
 
-def _same(short: str, long: str) -> bool:
+def same_entity(short: str, long: str) -> bool:
     """ "Mujahid" is "Zabihullah Mujahid", "Clinton" is "Hillary Clinton", "Ministry" is "Defense Ministry"."""
     a = short.casefold().split()
     b = long.casefold().split()
@@ -371,7 +398,7 @@ def _join(entities: list[Entity]) -> list[Entity]:
     kept: list[Entity] = []
     for entity in by_length:
         target = next(
-            (k for k in kept if _same(entity.name, k.name) and _compatible(entity, k)),
+            (k for k in kept if same_entity(entity.name, k.name) and _compatible(entity, k)),
             None,
         )
         if target is None and entity.label == "PERSON" and " " not in entity.name:

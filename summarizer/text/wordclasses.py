@@ -27,22 +27,25 @@ __all__ = [
     "past_participle",
 ]
 
-SPEECH_LEMMAS = frozenset(
+WEAK_SPEECH_LEMMAS = frozenset(
     """
-    say tell add state announce warn claim report deny confirm acknowledge argue estimate note insist
-    admit urge allege write suggest predict rule conclude reveal declare stress maintain accuse describe
-    reply respond comment caution explain testify tweet post vow promise disclose contend assert
-    emphasize emphasise recall indicate complain charge concede observe remark announce criticize
-    criticise condemn praise blame dismiss reject defend question demand ask call threaten pledge
+    criticize criticise condemn praise blame dismiss reject defend question demand ask call threaten pledge
+    claim charge
+    """.split()
+)
+"""Speech lemmas that also name plain acts ("called the police", "claimed responsibility", "charged into the
+crowd"): a speaker only with a reported clause, a quotation or a saying verb beside them ("criticized the
+plan, calling it a mistake")."""
+
+SPEECH_LEMMAS = WEAK_SPEECH_LEMMAS | frozenset(
+    """
+    say tell add state announce warn report deny confirm acknowledge argue estimate note insist admit urge
+    allege write suggest predict rule conclude reveal declare stress maintain accuse describe reply respond
+    comment caution explain testify tweet post vow promise disclose contend assert emphasize emphasise
+    recall indicate complain concede observe remark
     """.split()
 )
 """Lemmas of verbs whose subject is a speaker ("X said", "X warned that ...")."""
-
-WEAK_SPEECH_LEMMAS = frozenset(
-    "criticize criticise condemn praise blame dismiss reject defend question demand ask call threaten pledge".split()
-)
-"""Speech lemmas that also name plain acts ("called the police", "asked for help"): a speaker only with a
-reported clause, a quotation or a saying verb beside them ("criticized the plan, calling it a mistake")."""
 
 KILLED_LEMMAS = frozenset(
     """
@@ -51,9 +54,11 @@ KILLED_LEMMAS = frozenset(
 )
 INJURED_LEMMAS = frozenset(
     """
-    injure wound hurt injury hospitalize hospitalise hospitalized maim injured shoot stab
+    injure wound hurt injury hospitalize hospitalise hospitalized maim injured
     """.split()
 )
+WOUNDING_LEMMAS = frozenset(["shoot", "stab"])
+"""Acts that injure the people they count ("three people were shot") but not things ("shot 12 episodes")."""
 MISSING_LEMMAS = frozenset(["miss", "missing", "unaccounted", "disappear", "abduct", "kidnap"])
 DISPLACED_LEMMAS = frozenset(["displace", "flee", "evacuate", "homeless", "uproot", "relocate"])
 ARREST_LEMMAS = frozenset(["arrest", "detain", "jail", "imprison", "apprehend", "hold", "custody", "charge"])
@@ -169,8 +174,7 @@ NOT_ACTOR_HEADS = frozenset(
     fair exhibition convention prize award awards day week
     """.split()
 )
-"""Last words of a name that is an event or a programme, not an actor ("FIFA World Cup", "Fan Expo Canada"
-is caught by its other word, "New Year's Day")."""
+"""Last words of a name that is an event, not an actor ("FIFA World Cup", "New Year's Day")."""
 
 FAITHS = frozenset(
     """

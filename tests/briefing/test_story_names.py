@@ -155,3 +155,20 @@ def test_an_unnamed_actor_is_one_entry_however_each_outlet_describes_them() -> N
     assert by_name["Five people"].articles == ["a", "b"]
     assert "two people" in by_name  # a different number is a different group
     assert by_name["John Smith"].aliases == ["Smith"]
+
+
+def test_descriptions_differ_by_number_order_and_head_not_by_adjectives() -> None:
+    def main(name: str) -> Person:
+        return Person(name=name, kind="person", role=None, aliases=[], main=True)
+
+    who, _ = merge_who(
+        [
+            ("a", [main("A gunman"), main("5 people"), main("the driver of the bus")]),
+            ("b", [main("a second gunman"), main("Five people"), main("the driver's son")]),
+            ("c", [main("the driver")]),
+        ]
+    )
+    by_name = {p.name: p.articles for p in who}
+    assert by_name["A gunman"] == ["a"] and by_name["a second gunman"] == ["b"]
+    assert sorted(by_name.get("5 people", []) + by_name.get("Five people", [])) == ["a", "b"]
+    assert by_name["the driver"] == ["a", "c"] and by_name["the driver's son"] == ["b"]
