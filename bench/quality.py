@@ -46,18 +46,7 @@ def code_story(articles: list[Article]) -> dict[str, object]:
 
 
 def _brief(article: Article) -> Brief:
-    reading = read_article(article)
-    return Brief(
-        headline="",
-        what="",
-        who=reading.who,
-        where=reading.where,
-        when=reading.when,
-        figures=reading.figures,
-        claims=reading.claims,
-        warnings=reading.warnings,
-        meta=Meta(model="code", prompt="code", article_sha256=""),
-    )
+    return read_article(article).brief("", "", Meta(model="code", prompt="code", article_sha256=""))
 
 
 def main(paths: list[Path]) -> None:

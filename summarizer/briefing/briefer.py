@@ -49,20 +49,9 @@ class Briefer:
             notes.append(
                 "summary: no sentence of the model's `what` passed its checks; the story's opening stands in"
             )
-        brief = Brief(
-            headline=summary.headline.strip(),
-            what=what,
-            who=reading.who,
-            where=reading.where,
-            when=reading.when,
-            figures=reading.figures,
-            claims=reading.claims,
-            disputes=[],
-            warnings=[*reading.warnings, *notes],
-            meta=self._meta(
-                article, usage, started, date, cached=usage.live_calls == 0 and usage.cached_calls > 0
-            ),
-        )
+        cached = usage.live_calls == 0 and usage.cached_calls > 0
+        meta = self._meta(article, usage, started, date, cached=cached)
+        brief = reading.brief(summary.headline.strip(), what, meta, notes)
         return _enforce(brief, article.text)
 
     def _summary(

@@ -9,12 +9,13 @@ evidence is the article's own sentence at its offsets).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarizer.articles import Article
 from summarizer.briefing.grounding import match_person, source_for
-from summarizer.contract import Claim, EntityKind, Figure, Person, Place, When
+from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
 from summarizer.text.counting import count, never_a_figure, victim_ordinals
@@ -50,6 +51,22 @@ class Reading:
     lead: str
     """The opening of the story for the headline and `what`: furniture and injected passages left out."""
     warnings: list[str] = field(default_factory=list)
+
+    def brief(self, headline: str, what: str, meta: Meta, notes: Sequence[str] = ()) -> Brief:
+        """The brief of what code read, with the model's headline and `what` (empty ones for a code-only brief,
+        as the finders' benchmark and tests use) and the notes of the checks that ran on them."""
+        return Brief(
+            headline=headline,
+            what=what,
+            who=self.who,
+            where=self.where,
+            when=self.when,
+            figures=self.figures,
+            claims=self.claims,
+            disputes=[],
+            warnings=[*self.warnings, *notes],
+            meta=meta,
+        )
 
 
 def read_article(article: Article) -> Reading:

@@ -13,7 +13,7 @@ from summarizer.articles import Article
 from summarizer.briefing.reading import read_article
 from summarizer.briefing.story import assemble
 from summarizer.briefing.story_digest import article_id, digest
-from summarizer.contract import Brief, Meta, StoryBrief, StoryFigure
+from summarizer.contract import Meta, StoryBrief, StoryFigure
 from summarizer.evaluation.story import story_grounding
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "casualty_story"
@@ -28,21 +28,8 @@ def _articles() -> list[Article]:
 
 
 def _story(articles: list[Article]) -> StoryBrief:
-    digests = []
-    for article in articles:
-        reading = read_article(article)
-        brief = Brief(
-            headline="",
-            what="",
-            who=reading.who,
-            where=reading.where,
-            when=reading.when,
-            figures=reading.figures,
-            claims=reading.claims,
-            warnings=reading.warnings,
-            meta=Meta(model="code", prompt="code", article_sha256=article.sha256),
-        )
-        digests.append(digest(article, brief, article_id(article)))
+    meta = Meta(model="code", prompt="code", article_sha256="")
+    digests = [digest(a, read_article(a).brief("", "", meta), article_id(a)) for a in articles]
     return assemble(digests, None)
 
 
