@@ -109,9 +109,8 @@ def _not_an_actor(span: Span, name: str) -> bool:
     read the last word or the noun before the name, and spare people and names that act."""
     words = name.casefold().split()
     if words[-1] in TITLE_WORDS and span.label_ != "PERSON":
-        return (
-            True  # "NASA Administrator", "State Department Spokesperson": a role whose holder is named apart
-        )
+        # "NASA Administrator", "State Department Spokesperson": a role whose holder is named apart
+        return True
     if span.root.dep_ in _ACTING_DEPS:
         return False  # "Epic Games sued": a name that acts is an actor
     faith = len(words) == 1 and (words[0] in FAITHS or words[0].endswith(("ism", "phobia")))
