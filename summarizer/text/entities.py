@@ -44,6 +44,9 @@ _LEADING = re.compile(r"^(?:the|a|an|photo|follow|by|via|and|but|--|—|–|-)\s
 _POSSESSIVE = re.compile(r"[’']s?$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent"}
+_PORTFOLIO_TITLES = {"minister", "secretary", "undersecretary", "under-secretary", "commissioner"}
+_TOLD_LEMMAS = {"tell", "inform", "interview"}
+_VESSELS = re.compile(r"^(?:Space Shuttle|USS|HMS|HMCS|HMAS|HMC|RMS|MV|SS)\s")
 
 
 @dataclass
@@ -59,6 +62,9 @@ class Entity:
     within: str | None = None
     acts: bool = False
     """Subject or agent of a verb somewhere ("Pakistan denied"): a place that acts is also an actor."""
+    stands: bool = False
+    """Some mention names the body itself, not only a portfolio, a medium told something or a thing's
+    label (see `_framed`)."""
 
     @property
     def first(self) -> int:
@@ -108,6 +114,8 @@ def _not_an_actor(span: Span, name: str) -> bool:
     Cup", "the graphic novel Angel Catbird", "Islamophobia", "NASA Administrator". The event and work rules
     read the last word or the noun before the name, and spare people and names that act."""
     words = name.casefold().split()
+    if _VESSELS.match(name):
+        return True  # "Space Shuttle Atlantis", "HMS Victory": a craft, not a body
     if words[-1] in TITLE_WORDS and span.label_ != "PERSON":
         # "NASA Administrator", "State Department Spokesperson": a role whose holder is named apart
         return True
@@ -123,6 +131,23 @@ def _not_an_actor(span: Span, name: str) -> bool:
     return span.root.head.i == before.i or (
         before.dep_ == "compound" and span.start <= before.head.i < span.end
     )
+
+
+def _framed(span: Span) -> bool:
+    """A body's name used as something else: a portfolio ("Minister of Education", no article before it),
+    the medium someone spoke to ("told GB News", "in an interview with CNN") or the label of a thing ("the
+    ICI system", "the Social Welfare constituency"). A body only ever mentioned so is nobody in the story."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("of", "for") and span.doc[span.start - 1].i == head.i:
+        return head.head.lower_ in _PORTFOLIO_TITLES
+    if root.dep_ in ("dative", "dobj") and head.lemma_ in _TOLD_LEMMAS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "with"):
+        return head.head.lemma_ in ("speak", "talk", "interview", "say")
+    if root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" and head.is_lower:
+        return head.lemma_ not in PEOPLE_NOUNS | TITLE_WORDS | GOVERNMENT_WORDS | GROUP_WORDS
+    return False
 
 
 def _described_group(span: Span) -> tuple[str, int, int] | None:
@@ -337,7 +362,8 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
             group = _described_group(span)  # "Saudi officials said", "Afghan forces retook": they act
             if group is not None:
                 name, start, end = group
-                _mention(found, name, label, span, (start, end)).acts = True
+                described = _mention(found, name, label, span, (start, end))
+                described.acts = described.stands = True
             continue  # nationalities and faiths ("Afghan", "Muslims") describe people; armed groups act
         _read_name(found, span, label)
     joined = _join(list(found.values()))
@@ -364,6 +390,7 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
         return  # "Province", "Ministry" alone: a head word, joined below to its full name if any
     entity = _mention(found, bare, label, span, (start, end))
     entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
+    entity.stands = entity.stands or label == "PERSON" or not _framed(span)
     if name != bare and name not in entity.aliases:
         entity.aliases.append(name)
     _read_role(entity, span)
@@ -409,6 +436,7 @@ def _join(entities: list[Entity]) -> list[Entity]:
             continue
         target.mentions.extend(entity.mentions)
         target.acts = target.acts or entity.acts
+        target.stands = target.stands or entity.stands
         target.role = target.role or entity.role
         for alias in [entity.name, *entity.aliases]:
             if alias not in target.aliases and alias != target.name:
@@ -437,6 +465,8 @@ def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Per
             if entity.kind == "country" and (entity.acts or speaks):
                 who.append(Person(name=entity.name, kind="country", role=None, aliases=entity.aliases))
             continue
+        if not entity.stands and entity.name.casefold() not in speakers:
+            continue  # only a portfolio, a medium or a thing's label (`_framed`)
         who.append(
             Person(
                 name=entity.name,

@@ -36,6 +36,8 @@ _INLINE = [
     re.compile(r"pic\.twitter\.com/\S+"),
     re.compile(r"(?:^|\s)(?:--|—|–)\s*[^\n(]{1,60}\(@\w+\)[^\n]{0,40}?\d{4}"),  # an embedded tweet's footer
     re.compile(r"@\w+|#\w+|https?://\S+|www\.\S+"),
+    # a source list's entry: 'Peter Smith. "Headline of the story" — Outlet Name, August 15, 2008'
+    re.compile(r"^[^\n\"“]{0,60}[\"“][^\n\"”]{5,200}[\"”]\s*(?:—|–|--)\s*[^\n]{1,60}?\d{4}[ \t.]*$", re.M),
 ]
 _SHOUT_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
 _WORD = re.compile(r"\b[A-Za-z][\w'’-]*\b")

@@ -84,6 +84,23 @@ def test_dates_are_never_places_and_undated_phrases_are_not_listed() -> None:
         ("The stampede at Islam's most holy site happened during the Hajj.", None, "Islam"),
         ("Belgium beat Panama in the FIFA World Cup on Monday.", "Belgium", "FIFA World Cup"),
         ("Atwood launched her graphic novel Angel Catbird at the fair.", None, "Angel Catbird"),
+        # a body named only as a portfolio, a medium spoken to, a thing's label or a craft is nobody
+        ("Minister of Health Anna Berg said clinics would stay open.", "Anna Berg", "Health"),
+        ("The mayor told Channel Four News that the bridge was safe.", None, "Channel Four News"),
+        ("The levy is collected under the IMX scheme since 2012.", None, "IMX"),
+        ("Crews prepared Space Shuttle Discovery for its last flight.", None, "Space Shuttle Discovery"),
+        # ... but one that acts or speaks somewhere is somebody
+        (
+            "Channel Four News reported the closure. The mayor told Channel Four News it was safe.",
+            "Channel Four News",
+            None,
+        ),
+        # a source list's entry is page furniture
+        (
+            'The bridge closed.\nJane Roe. "Bridge shut after flood" — Valley Herald, May 2, 2021',
+            None,
+            "Valley Herald",
+        ),
     ],
 )
 def test_who_label_table(text: str, present: str | None, absent: str | None) -> None:
