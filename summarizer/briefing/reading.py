@@ -18,7 +18,7 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import count, never_a_figure, victim_ordinals
+from summarizer.text.counting import count, never_a_figure, single_casualties, victim_ordinals
 from summarizer.text.dates import find_dates
 from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
@@ -157,7 +157,10 @@ def _figures(
     figures: list[Figure] = []
     warnings: list[str] = []
     mentions = [m for m in find_numbers(text) if not never_a_figure(m, text)]
-    counted_mentions = [(m, count(doc, m)) for m in mentions] + list(victim_ordinals(doc))
+    counted_mentions = [(m, count(doc, m)) for m in mentions] + victim_ordinals(doc)
+    numbered = {c.kind for _, c in counted_mentions if c is not None}
+    # "a woman died" is the article's count only when no numeral counts that kind ("two people died")
+    counted_mentions += [(m, c) for m, c in single_casualties(doc) if c.kind not in numbered]
     counted_mentions.sort(key=lambda pair: pair[0].start)
     for mention, counted in counted_mentions:
         sent = sentence_at(sents, mention.start)

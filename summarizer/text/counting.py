@@ -31,7 +31,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Counted", "count", "never_a_figure", "victim_ordinals"]
+__all__ = ["Counted", "count", "never_a_figure", "single_casualties", "victim_ordinals"]
 
 _CASUALTY = (
     ("killed", KILLED_LEMMAS),
@@ -41,6 +41,10 @@ _CASUALTY = (
     ("arrested", ARREST_LEMMAS),
 )
 _DEAD_NOUNS = {"body", "corpse"}
+_CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
+_CARE_PLACES = {"hospital", "hospitals", "clinic", "infirmary", "center", "centre", "care", "unit"}
+_SUFFER_VERBS = {"suffer", "sustain", "receive", "incur"}
+_ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
 _TAKE_LIFE = {"claim", "take", "cost", "lose"}
 _CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt", "killed", "arrested", "detained"}
@@ -54,7 +58,8 @@ _DISTANCE_UNITS = {"km", "miles", "mile", "m", "metres", "meters", "feet", "ft",
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|section|sections|chapter|article|articles|no\.|number|room|flight|route|highway|"
     r"interstate|channel|episode|season|verse|rule|clause|paragraph|item|step|part|volume|vol\.|issue|"
-    r"platform|gate|exit|line|bus|apartment|apt\.|suite|unit|box|ext\.|extension)\s*#?)$",
+    r"platform|gate|exit|line|bus|apartment|apt\.|suite|unit|box|ext\.|extension|marker|markers|milepost|log|"
+    r"case|reference|ref\.|badge|docket|call|dial|text)\s*#?)$",
     re.I,
 )
 _PHONE = re.compile(r"^\(?\d{3}\)?[\s.-]?\d{3,4}(?:[\s.-]\d{4})?$")
@@ -128,6 +133,8 @@ def _phrase(noun: Token, skip: set[int]) -> str:
 
 def _governor(node: Token) -> Token | None:
     """The verb or adjective the counted noun (or the bare number) depends on."""
+    while node.dep_ == "conj" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i:
+        node = node.head  # "the driver and two passengers suffered": the first conjunct's verb
     head = node.head
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -171,7 +178,14 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     took_lives = governor is not None and governor.lemma_.lower() == "life"
     if took_lives and governor is not None and governor.head.lemma_.lower() in _TAKE_LIFE:
         return "killed", "life"  # "the crash claimed the lives of 5 people"
+    care = _cared_for(governor) if people else None
+    if care is not None:
+        return care
     for token in _event_words(node, governor, last):
+        if not people and token.dep_ == "amod" and token.head.i == node.i != last.i:
+            continue  # "4 fatal crashes", "two deadly attacks": the adjective describes the thing counted
+        if not people and token.lemma_.lower() in _ARREST_OF_PEOPLE:
+            continue
         if token.lemma_.lower() in WOUNDING_LEMMAS:
             if people and not any(c.dep_ == "prt" for c in token.children):  # not "shot down 12 drones"
                 return "injured", token.lemma_.lower()
@@ -182,6 +196,34 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
         if kind is not None:
             return kind, token.lemma_.lower()
     return None
+
+
+def _cared_for(governor: Token | None) -> tuple[str, str] | None:
+    """People "taken to hospital", "treated at the scene" or who "suffered gunshot wounds" are injured; those
+    who "suffered fatal injuries" are dead."""
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    lemma = governor.lemma_.lower()
+    if lemma in _SUFFER_VERBS:
+        for obj in (c for c in governor.children if c.dep_ == "dobj"):
+            if _casualty(obj.lemma_.lower()) == "injured" or obj.lemma_.lower() in {
+                "wound",
+                "injury",
+                "burn",
+            }:
+                fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
+                return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
+        return None
+    if lemma not in _CARE_VERBS:
+        return None
+    if lemma == "treat":  # "treated at the scene", not "treated for anxiety"
+        causes = list(_objects(governor, {"for"}))
+        return ("injured", lemma) if all(_casualty(c.lemma_.lower()) for c in causes) else None
+    places = [
+        *_objects(governor, {"to", "into"}),
+        *(o for c in governor.children for o in _objects(c, {"to"})),
+    ]
+    return ("injured", "hospital") if any(o.lower_ in _CARE_PLACES for o in places) else None
 
 
 def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[Token]:
@@ -295,6 +337,9 @@ def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted |
         name = [t for t in anchor.head.subtree if t.ent_type_ == "PERSON" and t.i < anchor.i]
         who = anchor.doc.text[name[0].idx : name[-1].idx + len(name[-1].text)] if name else anchor.head.text
         return Counted(f"age of {who}", "age")
+    person = anchor.head.tag_ == "NN" and anchor.head.lemma_.lower() in PEOPLE_NOUNS
+    if anchor.dep_ in {"appos", "npadvmod"} and noun is None and person and 0 < mention.quantity.value < 120:
+        return Counted(f"age of {anchor.head.lower_}", "age")  # "A woman, 34, died"
     if noun is not None and noun.lower_ in _AGE_WORDS:
         holder = noun.head if noun.dep_ == "appos" else None
     elif any(t.lower_ in _AGE_WORDS for t in near):
@@ -387,4 +432,31 @@ def victim_ordinals(doc: Doc) -> list[tuple[NumberMention, Counted]]:
         quantity = Quantity(value=float(value), upper=None, approx="at_least", unit=None)
         mention = NumberMention(token.text, token.idx, token.idx + len(token.text), quantity)
         found.append((mention, Counted(f"people {event[0]}", event[0])))
+    return found
+
+
+_ONE_PERSON_KINDS = {"killed", "injured", "missing", "arrested"}
+
+
+def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
+    """ "A woman, 34, died at the scene", "the gunman killed a man": one person, counted by the article
+    "a" rather than a numeral. Only a singular people noun that a casualty event governs counts: one woman
+    killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people" totals.
+    """
+    found: list[tuple[NumberMention, Counted]] = []
+    for token in doc:
+        noun = token.head
+        if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ != "NN":
+            continue
+        if noun.lemma_.lower() not in PEOPLE_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        if any(c.dep_ == "conj" for c in noun.children):
+            continue  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
+        event = _event(noun, _governor(noun), noun, True)
+        if event is None or event[0] not in _ONE_PERSON_KINDS:
+            continue
+        quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
+        end = noun.idx + len(noun.text)
+        mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)
+        found.append((mention, Counted(f"{noun.lower_} {event[0]}", event[0])))
     return found

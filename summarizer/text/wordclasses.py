@@ -7,6 +7,8 @@ sets, so "killed", "killing" and "kills" are one entry.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "ARREST_LEMMAS",
     "COUNTRIES",
@@ -110,6 +112,38 @@ PAST_PARTICIPLES = {
     "rise": "risen",
     "grow": "grown",
     "get": "got",
+    "dig": "dug",
+    "fly": "flown",
+    "keep": "kept",
+    "run": "run",
+    "lead": "led",
+    "feed": "fed",
+    "throw": "thrown",
+    "know": "known",
+    "draw": "drawn",
+    "break": "broken",
+    "speak": "spoken",
+    "begin": "begun",
+    "sink": "sunk",
+    "strike": "struck",
+    "hide": "hidden",
+    "tear": "torn",
+    "freeze": "frozen",
+    "teach": "taught",
+    "fight": "fought",
+    "tell": "told",
+    "meet": "met",
+    "stand": "stood",
+    "withdraw": "withdrawn",
+    "overtake": "overtaken",
+    "shake": "shaken",
+    "spread": "spread",
+    "shut": "shut",
+    "swim": "swum",
+    "admit": "admitted",
+    "commit": "committed",
+    "occur": "occurred",
+    "refer": "referred",
 }
 
 
@@ -121,6 +155,8 @@ def past_participle(lemma: str) -> str:
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]{1,2}[aeiou][bdglmnprt]", lemma):
+        return lemma + lemma[-1] + "ed"  # "stop" -> "stopped", "ban" -> "banned"
     return lemma + "ed"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.counting import count, never_a_figure, victim_ordinals
+from summarizer.text.counting import count, never_a_figure, single_casualties, victim_ordinals
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
 
@@ -65,6 +65,19 @@ TABLE = [
     ("The victims, ages 28, 27 and 25, were from the city.", "25", "age", "age of victims"),
     ("Around 140,000 people live in the city.", "Around 140,000", "people", "people"),
     ("Hundreds of people had been displaced by the fighting.", "Hundreds", "displaced", "people displaced"),
+    # care and wounds say injured; a fatal wound says killed
+    ("Three people suffered gunshot wounds, police said.", "Three", "injured", "people injured"),
+    ("Two men suffered non-life-threatening injuries.", "Two", "injured", "men injured"),
+    ("The driver and two passengers suffered fatal injuries.", "two", "killed", "passengers killed"),
+    ("The crash sent four people to the hospital.", "four", "injured", "people injured"),
+    ("One was taken to hospital in critical condition.", "One", "injured", "injured"),
+    ("Paramedics treated seven patients at the scene.", "seven", "injured", "patients injured"),
+    ("Two other workers were treated at the scene for anxiety.", "Two", "people", "workers"),
+    # things are not casualties, whatever word stands near them
+    ("The road has seen 4 fatal crashes since 2022.", "4", "count", "crashes"),
+    ("The building held 48 units.", "48", "count", "units"),
+    ("The warehouse held 30 prisoners overnight.", "30", "arrested", "prisoners"),
+    ("A woman, 34, died at the scene.", "34", "age", "age of woman"),
 ]
 
 
@@ -84,6 +97,9 @@ NEVER = [
     ("The rule is set out on page 4 of the report.", "4"),
     ("The details are in section 12 of the act.", "12"),
     ("Rules:\n1. Keep left.\n2. Stop at the line.", "1"),
+    ("The crash closed the road near mile marker 14 for hours.", "14"),
+    ("Anyone with information should call 101 quoting log 0743.", "101"),
+    ("Anyone with information should call 101 quoting log 0743.", "0743"),
 ]
 
 
@@ -107,3 +123,20 @@ def test_an_ordinal_on_a_casualty_is_at_least_that_many() -> None:
         ("fourth", 4.0, "at_least", "people killed", "killed")
     ]
     assert text[found[0][0].start : found[0][0].end] == "fourth"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A woman, 34, died at the scene.", [("A woman", "woman killed", "killed")]),
+        ("The gunman killed a man and fled.", [("a man", "man killed", "killed")]),
+        ("A passenger was hurt when the bus hit a wall.", [("A passenger", "passenger injured", "injured")]),
+        ("A 17-year-old boy and a 19-year-old man were killed.", []),  # two, not one
+        ("A man walked into the bank.", []),
+        ("A gunman opened fire.", []),
+    ],
+)
+def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = single_casualties(parse(text))
+    assert [(m.text, c.counts, c.kind) for m, c in found] == expected
+    assert all(m.quantity.value == 1.0 and text[m.start : m.end] == m.text for m, _ in found)
