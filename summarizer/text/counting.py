@@ -338,7 +338,12 @@ def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted |
         who = anchor.doc.text[name[0].idx : name[-1].idx + len(name[-1].text)] if name else anchor.head.text
         return Counted(f"age of {who}", "age")
     person = anchor.head.tag_ == "NN" and anchor.head.lemma_.lower() in PEOPLE_NOUNS
-    if anchor.dep_ in {"appos", "npadvmod"} and noun is None and person and 0 < mention.quantity.value < 120:
+    if (
+        anchor.dep_ in {"appos", "npadvmod"}
+        and noun is None
+        and person
+        and 0 < (mention.quantity.value or 0) < 120
+    ):
         return Counted(f"age of {anchor.head.lower_}", "age")  # "A woman, 34, died"
     if noun is not None and noun.lower_ in _AGE_WORDS:
         holder = noun.head if noun.dep_ == "appos" else None
