@@ -81,7 +81,7 @@ def read_article(article: Article) -> Reading:
     speakers = {a.source.casefold() for a in attributions}
     who, where = split_entities(entities, speakers)
     warnings = [
-        f"source: {a.guessed!r} taken to be {a.source} (the nearest named speaker before it)"
+        f"source: {a.guessed!r} taken to be {a.source} (the person it last referred to)"
         for a in attributions
         if a.guessed
     ]

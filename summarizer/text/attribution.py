@@ -21,6 +21,7 @@ from summarizer.text.wordclasses import (
     PEOPLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
+    TITLE_WORDS,
     WEAK_SPEECH_LEMMAS,
 )
 
@@ -56,6 +57,9 @@ class Attribution:
     """The recogniser's label of the source's head word ("PERSON", "ORG", ...), "" when it has none."""
     plural: bool = False
     """The source's head word is plural ("officials"): a group, not a person."""
+    described: str = ""
+    """The words the sentence names the source with, title included ("Interior ministry spokeswoman Ilse
+    Varga")."""
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str:
@@ -79,7 +83,11 @@ def _name_tokens(head: Token) -> list[Token]:
         run.insert(0, token)
     while run and (run[0].dep_ in {"det", "punct"} or run[0].lower_ in {"the", "a", "an"}):
         run.pop(0)
-    if head.ent_type_ == "PERSON" and any(t.is_lower for t in run):
+    titles = [i for i, t in enumerate(run[:-1]) if t.lower_ in TITLE_WORDS and t.is_lower]
+    if titles and all(t.pos_ == "PROPN" for t in run[titles[-1] + 1 :]):
+        # "Interior ministry spokeswoman Ilse Varga": the name after a lower-case title is the speaker
+        run = run[titles[-1] + 1 :]
+    elif head.ent_type_ == "PERSON" and any(t.is_lower for t in run):
         # "Executive director of the Dallas chapter of CAIR Alia Salem": the source is the person; the
         # description before the name is a role, read with the names
         person = next(e for e in head.doc.ents if e.start <= head.i < e.end)
@@ -107,12 +115,35 @@ def _author(source: str, head: Token) -> str:
             names.pop()
         if names and (owned or all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in names)):
             return doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
+            # "figures from the Estmark Bar Association", "an analysis by the Housing Trust"
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"ORG", "PERSON"}):
+                name = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
+                return doc.text[name[0].idx : name[-1].idx + len(name[-1].text)]
         return source
-    named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    if named and head.pos_ == "NOUN":
-        person = [t for t in named[0].subtree if t.ent_type_ == "PERSON"]
-        return doc.text[person[0].idx : person[-1].idx + len(person[-1].text)]
+    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named and head.pos_ in {"NOUN", "NUM"}:
+        # "its legal director, Simone Petrakis, told", "One of them, retired teacher Milena Dvorak, said"
+        return _appositive_name(named[0])
     return source
+
+
+def _appositive_name(appos: Token) -> str:
+    """The proper-noun run that ends at an appositive's head ("Reynaldo Aguirre-Buck"), without the common
+    words that describe the person before it ("state Senator" is kept: a title is capitalised)."""
+    doc = appos.doc
+    start = appos.i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or glued_hyphen(doc[start - 1])):
+        start -= 1
+    person = [t.i for t in doc[start : appos.i + 1] if t.ent_type_ == "PERSON"]
+    start = person[0] if person and appos.ent_type_ == "PERSON" else start  # "Senator X" is X
+    end = appos
+    for prep in (c for c in appos.rights if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
+        tail = list(prep.subtree)
+        if tail[-1].pos_ == "PROPN":
+            end = tail[-1]  # "the aid group Bread for Borders"
+        break
+    return doc.text[doc[start].idx : end.idx + len(end.text)]
 
 
 def speaks(verb: Token, quoted: bool = False) -> bool:
@@ -141,6 +172,8 @@ def _reports(verb: Token) -> bool:
 def _can_speak(head: Token, tokens: list[Token]) -> bool:
     if any(t.pos_ == "PROPN" for t in tokens) or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return True  # "the federation's general secretary, Marit Oduya, warned"
     return head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS | PEOPLE_NOUNS
 
 
@@ -170,28 +203,57 @@ class _Speakers:
     def __init__(self) -> None:
         self.last: str | None = None
         self.last_person: str | None = None
+        self.last_subject: str | None = None
+        """The person who last did something as a subject ("Evrard defended his minister"), or spoke."""
         self.roles: dict[str, str] = {}
         self.spoken: set[str] = set()
+        self.order: dict[str, int] = {}
+        """When each person was last mentioned (a running count), for the latest holder of a role."""
+        self.clock = 0
 
     def seen(self, span: Span) -> None:
         for ent in span.ents:
             if ent.label_ == "PERSON":
                 self.last_person = ent.text
+                self.clock += 1
+                self.order[ent.text] = self.clock
+                if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                    self.last_subject = ent.text
+
+    def said(self, source: str, described: str) -> None:
+        """`source` spoke, described in the sentence as `described` ("Interior ministry spokeswoman Ilse
+        Varga"): a later "the spokeswoman said" is theirs."""
+        self.last = self.last_subject = source
+        self.spoken.add(source)
+        if source not in self.roles:
+            self.roles[source] = described
 
     def resolve(self, head: Token, name: str) -> tuple[str | None, str | None]:
         """(source, what the article wrote when it was a guess)."""
         word = head.lower_
         if word in _PRONOUNS:
-            if word in _PERSON_PRONOUNS and self.last is None and self.last_person:
-                return self.last_person, word
+            if word in _PERSON_PRONOUNS and self.last_subject:
+                return self.last_subject, word  # "Evrard defended the freeze. He insisted ..."
             return self.last, word if self.last else None
-        definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
-        if definite and head.pos_ != "PROPN":  # "the spokesman said": a speaker named before with that role
-            for speaker, role in self.roles.items():
-                named = any(speaker in said for said in self.spoken)
-                if named and head.lemma_.lower() in role.lower().split():
-                    return speaker, name
+        definite = any(c.lower_ in {"the", "a"} for c in head.children) and head.tag_ == "NN"
+        if definite and head.pos_ != "PROPN":  # "the spokesman said": a person named before with that role
+            holder = self._holder(head.lemma_.lower())
+            if holder is not None:
+                return holder, name
         return name, None
+
+    def _holder(self, title: str) -> str | None:
+        """The person with `title` in their role: one who spoke first, then the latest mentioned."""
+        holders = [s for s, role in self.roles.items() if title in role.lower().split()]
+        spoken = [s for s in holders if any(s in said or said in s for said in self.spoken)]
+        if spoken:
+            return spoken[0]
+        latest = [(self._last_mention(s), s) for s in holders]
+        latest = [pair for pair in latest if pair[0] >= 0]
+        return max(latest)[1] if latest else None
+
+    def _last_mention(self, name: str) -> int:
+        return max((i for mention, i in self.order.items() if mention in name or name in mention), default=-1)
 
 
 def find_attributions(doc: Doc, sentences: list[Sentence], roles: dict[str, str]) -> list[Attribution]:
@@ -210,8 +272,7 @@ def find_attributions(doc: Doc, sentences: list[Sentence], roles: dict[str, str]
         if attribution is not None:
             found.append(attribution)
             if attribution.guessed is None:
-                speakers.last = attribution.source
-                speakers.spoken.add(attribution.source)
+                speakers.said(attribution.source, attribution.described)
     return found
 
 
@@ -223,9 +284,11 @@ def _attribute(
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 return _make(doc, sentence, follow, speakers, objects[0], "according to", token, span)
-    quoted = _QUOTE.search(sentence.text) is not None
-    for token in span:
-        if not speaks(token, quoted):
+    quotes = [(m.start() + sentence.start, m.end() + sentence.start) for m in _QUOTE.finditer(sentence.text)]
+    inside = {t.i for t in span if any(a <= t.idx < b for a, b in quotes)}
+    # a verb outside the quotation first: in '"They are promising the moon," said Marsh' Marsh speaks
+    for token in sorted(span, key=lambda t: t.i in inside):
+        if not speaks(token, bool(quotes)):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects:
@@ -268,8 +331,19 @@ def _make(
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_TYPES for t in tokens)
     plural = head.tag_ in {"NNS", "NNPS"}
     source = source.strip(" ,.;:")
+    described = _text(doc, [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"])
     return Attribution(
-        sentence, source, cue, statement, quote, guessed, follow_quote, named, head.ent_type_, plural
+        sentence,
+        source,
+        cue,
+        statement,
+        quote,
+        guessed,
+        follow_quote,
+        named,
+        head.ent_type_,
+        plural,
+        described,
     )
 
 

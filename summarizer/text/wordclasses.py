@@ -7,8 +7,6 @@ sets, so "killed", "killing" and "kills" are one entry.
 
 from __future__ import annotations
 
-import re
-
 __all__ = [
     "ARREST_LEMMAS",
     "COUNTRIES",
@@ -155,9 +153,14 @@ def past_participle(lemma: str) -> str:
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied"
-    if re.fullmatch(r"[^aeiou]{1,2}[aeiou][bdglmnprt]", lemma):
+    if lemma in _DOUBLED:
         return lemma + lemma[-1] + "ed"  # "stop" -> "stopped", "ban" -> "banned"
     return lemma + "ed"
+
+
+_DOUBLED = frozenset(
+    "stop drop ban plan rob grab nab ship shop step slip trap jam tap top chop flip plug rub hug beg bar".split()
+)
 
 
 PEOPLE_NOUNS = frozenset(

@@ -3,6 +3,8 @@ named speaker (with a warning), and subjects that cannot speak."""
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.articles import Article
 from summarizer.briefing.reading import read_article
 
@@ -78,3 +80,52 @@ def test_political_attribution_names_the_speaker() -> None:
 def test_a_verb_that_can_be_a_plain_act_needs_something_said() -> None:
     reading = read_article(Article.from_text("The president called the police after the break-in."))
     assert reading.claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a description before the name: the appositive names the speaker
+        ("The union's general secretary, Mara Olsen, warned that wards were short of staff.", "Mara Olsen"),
+        ("Its legal director, Simone Petrakis, told reporters the group would sue.", "Simone Petrakis"),
+        (
+            "One of them, retired teacher Milan Dvorsky, said he had come because rents had doubled.",
+            "Milan Dvorsky",
+        ),
+        ("Watchdog group Clean Hands Avalon said the trial was a test of the courts.", "Clean Hands Avalon"),
+        (
+            "According to the aid group Bread for Borders, 18,000 people depend on the convoys.",
+            "Bread for Borders",
+        ),
+        # a text's author after "from" or "by"
+        (
+            "Police held 300 people, according to figures from the Estmark Bar Association.",
+            "Estmark Bar Association",
+        ),
+        # the speech verb outside the quotation decides, not one inside it
+        (
+            'The port authority said its land was safe. "They are both promising the moon," said Ada Marsh.',
+            "Ada Marsh",
+        ),
+    ],
+)
+def test_the_speaker_named_beside_a_description(text: str, source: str) -> None:
+    claims = read_article(Article.from_text(text)).claims
+    assert source in [c.source for c in claims], [(c.source, c.statement) for c in claims]
+
+
+def test_a_pronoun_is_the_person_just_introduced_and_a_title_its_holder() -> None:
+    text = (
+        "Finance minister Odile Strand said the freeze would save money. "
+        "Prime Minister Jonas Evrard defended his minister on Tuesday. "
+        "He insisted the freeze was temporary. "
+        "Interior ministry spokeswoman Ilse Varga said the ban would end. "
+        '"We will study the ruling carefully," the spokeswoman said.'
+    )
+    reading = read_article(Article.from_text(text))
+    assert reading.claims[0].source == "Odile Strand"
+    insisted = next(c for c in reading.claims if c.cue == "insisted")
+    assert insisted.source == "Jonas Evrard"
+    carefully = next(c for c in reading.claims if "carefully" in c.statement)
+    assert carefully.source == "Ilse Varga"
+    assert any("'spokeswoman' taken to be Ilse Varga" in w for w in reading.warnings)
