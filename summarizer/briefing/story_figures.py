@@ -99,6 +99,11 @@ _KIND_WORDS = {
     "arrested": "arrested arrest arrests detained detention held custody",
 }
 _PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals"})
+_VICTIMS = frozenset({"victim", "worker", "employee", "passenger", "other", "casualty", "suspect"})
+"""Nouns outlets use for the whole of a casualty or arrest count ("two workers were killed", "14 passengers
+died", "a suspect was arrested"): one group with "people", where "soldiers", "children" or "civilians" name a
+side or a part."""
+_CASUALTY_KINDS = frozenset({"killed", "injured", "missing", "arrested"})
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -125,6 +130,8 @@ def counts_key(counts: str, kind: str) -> tuple[str, ...]:
     restated = set(_KIND_WORDS.get(kind, "").split())
     words = [w for w in words if w not in restated]
     words = ["people" if w in _PEOPLE else _singular(w) for w in words]
+    if kind in _CASUALTY_KINDS and len(words) == 1 and words[0] in _VICTIMS:
+        words = ["people"]
     if not words and kind in _KIND_WORDS:
         words = ["people"]
     return tuple(dict.fromkeys(words))

@@ -156,7 +156,9 @@ def _fatal(node: Token, governor: Token | None) -> Token | None:
         return None
     subject = node.dep_ in {"nsubj", "nsubjpass"} and node.head.i == governor.i
     for child in governor.children:
-        if child.lower_ == "fatally" or (child.lower_ == "dead" and child.i > governor.i):
+        # "shot dead", "found two men dead"; not the "dead" of another object ("left three dead and five hurt")
+        dead = child.lower_ == "dead" and child.i in {governor.i + 1, node.i + 1}
+        if child.lower_ == "fatally" or dead:
             return child
         # "were shot and killed" shares the subject; "injured 30 people and killed two" does not share objects
         shares = child.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
@@ -182,20 +184,28 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     if care is not None:
         return care
     for token in _event_words(node, governor, last):
-        if not people and token.dep_ == "amod" and token.head.i == node.i != last.i:
-            continue  # "4 fatal crashes", "two deadly attacks": the adjective describes the thing counted
-        if not people and token.lemma_.lower() in _ARREST_OF_PEOPLE:
-            continue
-        if token.lemma_.lower() in WOUNDING_LEMMAS:
-            if people and not any(c.dep_ == "prt" for c in token.children):  # not "shot down 12 drones"
-                return "injured", token.lemma_.lower()
-            continue
-        kind = _casualty(token.lemma_.lower())
-        if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
-            kind = _casualty(token.lower_)
+        kind = _word_kind(token, node, last, people)
         if kind is not None:
             return kind, token.lemma_.lower()
     return None
+
+
+def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | None:
+    """The kind one event word says for the counted noun `node`, or None."""
+    lemma = token.lemma_.lower()
+    if not people and token.dep_ == "amod" and token.head.i == node.i != last.i:
+        return None  # "4 fatal crashes", "two deadly attacks": the adjective describes the thing counted
+    if not people and lemma in _ARREST_OF_PEOPLE:
+        return None  # "held 48 units"
+    if lemma in WOUNDING_LEMMAS:
+        # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
+        return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
+    kind = _casualty(lemma)
+    if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
+        kind = _casualty(token.lower_)
+    if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
+        kind = "killed"  # "the toll rose to 17": a toll alone is of the dead
+    return kind
 
 
 def _cared_for(governor: Token | None) -> tuple[str, str] | None:
@@ -247,9 +257,14 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         return
     for child in governor.children:
         if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lower_ in _TOTAL_NOUNS:
-            # "the death toll rose to 27", "bringing the number of arrests to three"
+            # "the death toll rose to 27", "bringing the number of arrests to three", "the number of people
+            # arrested remained at one"; a toll alone is of the dead
             yield from (c for c in child.children if c.dep_ in {"compound", "amod"})
-            yield from _objects(child, {"of"})
+            for obj in _objects(child, {"of"}):
+                yield obj
+                yield from (c for c in obj.children if c.dep_ in {"acl", "amod"})
+            if child.lower_ in {"toll", "tolls"}:
+                yield child
     for head in (governor, node):
         # "among the dead were three children", "five were among those killed", "treated for injuries"
         for obj in _objects(head, {"among", "for", "with"}):
@@ -279,8 +294,8 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     age = _age(anchor, noun, mention)
     if age is not None:
         return age
-    if named is not None:
-        noun = named
+    if named is not None and not _totals(governor):
+        noun = named  # (a total's number counts the total's own thing: "bringing the death toll to five")
     thing = _phrase(noun, inside) if noun is not None else None
     if thing in {"others", "more"}:
         thing = "people"  # "three others were wounded" with no noun before it: people, as news means it
@@ -294,10 +309,44 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if event is not None:
         if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
             thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
-        return Counted(f"{thing or 'people'} {event[0]}", event[0])
+        kind = event[0]
+        if _more(anchor, noun):
+            return Counted(f"more {thing or 'people'} {kind}", kind)  # "one more victim died": not a total
+        if _part(anchor, node, governor):
+            return Counted(f"{thing or 'people'} among those {kind}", kind)  # "including two passengers"
+        return Counted(f"{thing or 'people'} {kind}", kind)
     if noun is None and anchor.lower_ in VAGUE_NUMBER_WORDS:
         return Counted(_people_phrase(anchor), "people")  # "thousands without power", "hundreds fled"
     return _plain(mention, thing, noun, governor)
+
+
+_MORE_WORDS = {"more", "additional", "another", "further", "other"}
+
+
+def _totals(governor: Token | None) -> bool:
+    """The governor's subject or object is a total ("the toll rose to", "bringing the number of arrests to")."""
+    return governor is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ in _TOTAL_NOUNS | {"tolls"}
+        for c in governor.children
+    )
+
+
+def _more(anchor: Token, noun: Token | None) -> bool:
+    """ "one more victim died", "two additional deaths", "a further three": an increment, not a total.
+    ("Three other people were hurt" counts others beside the dead, a total of its own: "other" only counts
+    after a number word that is itself modified, so it is left out here.)"""
+    words = [*anchor.children, anchor.head] + ([*noun.children] if noun is not None else [])
+    return any(w.lower_ in _MORE_WORDS - {"other"} and w.i > anchor.i - 2 for w in words if w.i != anchor.i)
+
+
+def _part(anchor: Token, node: Token, governor: Token | None) -> bool:
+    """A part of a count the sentence gives whole: "Two of the five wounded", "including two passengers",
+    "among the dead were three tourists"."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        return True  # "Two of the five wounded", "two of them"
+    if node.dep_ == "pobj" and node.head.lower_ in {"including", "among"}:
+        return True
+    return governor is not None and any(True for _ in _objects(governor, {"among"})) and node.dep_ == "nsubj"
 
 
 def _people_phrase(anchor: Token) -> str:
@@ -457,9 +506,13 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
             continue
         if any(c.dep_ == "conj" for c in noun.children):
             continue  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
-        event = _event(noun, _governor(noun), noun, True)
-        if event is None or event[0] not in _ONE_PERSON_KINDS:
+        governor = _governor(noun)
+        event = _event(noun, governor, noun, True)
+        if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
             continue
+        own = _casualty(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
+        if not own and _cared_for(governor) is None and _fatal(noun, governor) is None:
+            continue  # "A judge ordered him held": the judge is nobody's casualty
         quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)

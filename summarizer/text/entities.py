@@ -146,8 +146,16 @@ def _framed(span: Span) -> bool:
     if root.dep_ == "pobj" and head.lower_ in ("to", "with"):
         return head.head.lemma_ in ("speak", "talk", "interview", "say")
     if root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" and head.is_lower:
-        return head.lemma_ not in PEOPLE_NOUNS | TITLE_WORDS | GOVERNMENT_WORDS | GROUP_WORDS
+        return head.lemma_ not in PEOPLE_NOUNS | TITLE_WORDS | GOVERNMENT_WORDS | GROUP_WORDS | SITE_WORDS
     return False
+
+
+def _site(span: Span) -> Token | None:
+    """The site noun a body's name modifies ("Brennick Polymers plant", "the Acme warehouse"), if any."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is None or span.root.dep_ != "compound" or span.root.head.i != nxt.i:
+        return None
+    return nxt if nxt.is_lower and nxt.lemma_ in SITE_WORDS else None
 
 
 def _described_group(span: Span) -> tuple[str, int, int] | None:
@@ -366,6 +374,13 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
                 described.acts = described.stands = True
             continue  # nationalities and faiths ("Afghan", "Muslims") describe people; armed groups act
         _read_name(found, span, label)
+        site = _site(span) if label in {"ORG", "PERSON"} else None
+        cleaned = _clean(span) if site is not None else None
+        if (
+            site is not None and cleaned is not None
+        ):  # "the Brennick Polymers plant": an actor's plant is a place
+            start, end = cleaned[1], site.idx + len(site.text)
+            _mention(found, doc.text[start:end], "FAC", span, (start, end))
     joined = _join(list(found.values()))
     _set_within(joined, doc.text)
     return joined

@@ -67,7 +67,28 @@ def _load() -> Language:
         )
     nlp: Language = module.load()
     nlp.add_pipe(_LINE_BREAKS, before="parser")
+    tokenizer: Any = nlp.tokenizer
+    for title in _TITLE_ABBREVIATIONS:
+        # "Police Lt. Gavin Mercer told": the pipeline splits "Lt." and ends a sentence at its stop
+        tokenizer.add_special_case(title, [{"ORTH": title}])
     return nlp
+
+
+_TITLE_ABBREVIATIONS = (
+    "Lt.",
+    "Sgt.",
+    "Capt.",
+    "Det.",
+    "Cpl.",
+    "Col.",
+    "Maj.",
+    "Insp.",
+    "Supt.",
+    "Cmdr.",
+    "Pvt.",
+    "Atty.",
+    "Hon.",
+)
 
 
 _LINE_BREAKS = "summarizer_line_breaks"

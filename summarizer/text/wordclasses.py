@@ -253,7 +253,7 @@ SITE_WORDS = frozenset(
     """
     bridge airport station hospital school university mosque church temple camp prison base square
     street road avenue hotel building stadium market mall centre center park port harbour harbor tower
-    palace house
+    palace house plant factory mine warehouse refinery mill depot terminal shipyard farm
     """.split()
 )
 
@@ -534,7 +534,7 @@ TITLE_WORDS = frozenset(
     president minister spokesman spokeswoman spokesperson secretary chief director senator governor
     general gen. manager coach judge justice mayor chairman chairwoman chair ceo king queen prince
     princess pope commissioner ambassador rep. sen. officer commander captain lieutenant colonel col.
-    sergeant sgt. detective sheriff deputy leader founder chancellor premier vice head superintendent
+    sergeant sgt. lt. capt. det. cpl. maj. insp. supt. cmdr. pvt. atty. detective sheriff deputy leader founder chancellor premier vice head superintendent
     inspector prosecutor attorney lawyer professor prof. editor correspondent analyst candidate nominee
     speaker mp envoy marshal admiral major pastor bishop cardinal imam rabbi sheikh emir crown
     administrator emeritus

@@ -39,7 +39,13 @@ def story() -> StoryBrief:
 
 
 def _figure(story: StoryBrief, kind: str) -> StoryFigure:
-    figures = [f for f in story.figures if f.kind == kind]
+    """The count of that kind. A part of it ("two of the injured died") and an increment ("two more suspects")
+    are groups of their own, named so."""
+    figures = [
+        f
+        for f in story.figures
+        if f.kind == kind and " among those " not in f.counts and not f.counts.startswith("more ")
+    ]
     assert len(figures) == 1, [(f.counts, f.kind) for f in story.figures]
     return figures[0]
 

@@ -179,3 +179,15 @@ def test_only_figures_that_name_one_thing_can_conflict() -> None:
         ("b", "2021-05-24", _fig("900", 900, "people evacuated", "people")),
     )
     assert _only(evacuated).conflict
+
+
+def test_outlets_words_for_the_whole_toll_group_together_but_sides_and_parts_do_not() -> None:
+    people = counts_key("people killed", "killed")
+    assert counts_key("workers killed", "killed") == people
+    assert counts_key("passengers killed", "killed") == people
+    assert counts_key("employees missing", "missing") == counts_key("people missing", "missing")
+    assert counts_key("soldiers killed", "killed") != people
+    assert counts_key("foreign tourists killed", "killed") != people
+    assert counts_key("passengers among those killed", "killed") != people
+    assert counts_key("more victim killed", "killed") != people
+    assert counts_key("workers employed", "people") != counts_key("people employed", "people")

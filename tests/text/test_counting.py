@@ -78,6 +78,19 @@ TABLE = [
     ("The building held 48 units.", "48", "count", "units"),
     ("The warehouse held 30 prisoners overnight.", "30", "arrested", "prisoners"),
     ("A woman, 34, died at the scene.", "34", "age", "age of woman"),
+    # each number of "left N dead and M injured" takes its own word
+    (
+        "The shooting, which left three dead and five injured, shocked the town.",
+        "five",
+        "injured",
+        "people injured",
+    ),
+    ("The toll rose to 17 on Saturday.", "17", "killed", "killed"),
+    ("Crews found two missing workers, bringing the death toll to five.", "five", "killed", "people killed"),
+    # a part of a count, and an increment, say so
+    ("Two of the five wounded remain hospitalized.", "Two", "injured", "among those injured"),
+    ("Sixteen people died, including two passengers.", "two", "killed", "passengers among those killed"),
+    ("The toll rose after one more victim died overnight.", "one", "killed", "more victim killed"),
 ]
 
 
