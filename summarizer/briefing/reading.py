@@ -8,6 +8,7 @@ evidence is the article's own sentence at its offsets).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import count, never_a_figure, single_casualties, victim_ordinals
+from summarizer.text.counting import count, earlier_year, never_a_figure, single_casualties, victim_ordinals
 from summarizer.text.dates import find_dates
 from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
@@ -87,7 +88,7 @@ def read_article(article: Article) -> Reading:
     ]
     lead = lead_sentences(doc, sents, furniture)
     who = _with_speakers(_with_main_actors(who, entities, doc, lead), attributions)
-    figures, notes = _figures(doc, text, sents, attributions, who)
+    figures, notes = _figures(doc, text, sents, attributions, who, article.date)
     warnings += notes
     claims = _claims(attributions, text, who)
     if injections:
@@ -151,7 +152,12 @@ def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[P
 
 
 def _figures(
-    doc: Doc, text: str, sents: list[Sentence], attributions: list[Attribution], who: list[Person]
+    doc: Doc,
+    text: str,
+    sents: list[Sentence],
+    attributions: list[Attribution],
+    who: list[Person],
+    article_date: dt.date | None,
 ) -> tuple[list[Figure], list[str]]:
     said = {a.sentence.start: a for a in attributions}
     figures: list[Figure] = []
@@ -168,13 +174,15 @@ def _figures(
             continue
         attribution = said.get(sent.start)
         q = mention.quantity
+        before = earlier_year(doc, mention, counted, article_date.year) if article_date else None
+        counts = f"{counted.counts} in {before}" if before else counted.counts  # another event's toll
         figures.append(
             Figure(
                 text=mention.text,
                 value=q.value,
                 upper=q.upper,
                 approx=q.approx,
-                counts=counted.counts,
+                counts=counts,
                 kind=counted.kind,  # type: ignore[arg-type]
                 unit=q.unit,
                 source=source_for(attribution.source, text, who) if attribution else None,

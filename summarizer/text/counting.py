@@ -31,7 +31,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Counted", "count", "never_a_figure", "single_casualties", "victim_ordinals"]
+__all__ = ["Counted", "count", "earlier_year", "never_a_figure", "single_casualties", "victim_ordinals"]
 
 _CASUALTY = (
     ("killed", KILLED_LEMMAS),
@@ -518,3 +518,43 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
         mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)
         found.append((mention, Counted(f"{noun.lower_} {event[0]}", event[0])))
     return found
+
+
+_CASUALTY_KINDS = frozenset(kind for kind, _ in _CASUALTY)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, year: int) -> int | None:
+    """The year of another, earlier event a casualty count belongs to ("In 2019 a fire at the same mill killed
+    two", "last year's attack left 12 dead"): a date attached to the count's own clause that names a year
+    before the article's `year`. A story must not read those as the event's toll."""
+    if counted.kind not in _CASUALTY_KINDS:
+        return None
+    anchor = _anchor(doc, mention)
+    if anchor is None:
+        return None
+    noun, _ = _nouns(_first_conjunct(anchor))
+    node = noun if noun is not None else anchor
+    governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
+    for ent in anchor.sent.ents:
+        if ent.label_ != "DATE" or not _dates_clause(ent.root, governor):
+            continue
+        found = _YEAR.search(ent.text)
+        said = int(found.group()) if found else (year - 1 if "last year" in ent.text.lower() else None)
+        if said is not None and said < year:
+            return said
+    return None
+
+
+def _dates_clause(date: Token, governor: Token) -> bool:
+    """The date belongs to the count's clause: it modifies the count's verb ("In 2019 a fire killed two"), it
+    names the verb's subject ("last year's attack left 12 dead"), or the clause hangs on it ("since 2015,
+    when 12 people died"). A date that only bounds a comparison ("the worst since 2019") does not."""
+    if governor.head.i == date.i or any(a.i == date.i for a in governor.ancestors if a.pos_ != "VERB"):
+        return governor.dep_ in {"relcl", "acl", "advcl"}
+    if date.dep_ in {"poss", "compound", "amod", "npadvmod"} and date.head.head.i == governor.i:
+        return True
+    head = date.head
+    if head.dep_ == "prep" and head.lower_ not in {"since", "than", "until"}:
+        head = head.head  # "In 2019 ... killed", not "the worst since 2019"
+    return head.i == governor.i

@@ -124,6 +124,9 @@ def _not_an_actor(span: Span, name: str) -> bool:
     faith = len(words) == 1 and (words[0] in FAITHS or words[0].endswith(("ism", "phobia")))
     if span.label_ != "PERSON" and (words[-1] in NOT_ACTOR_HEADS or faith):
         return True  # ("Doris Day" is a person)
+    root = span.root
+    if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_ in WORK_NOUNS:
+        return True  # "the cruise ship, Freewinds", "her latest novel, Angel Catbird"
     before = span.doc[span.start - 1] if span.start else None
     if before is None or not before.is_lower or before.lemma_ not in WORK_NOUNS:
         return False

@@ -227,6 +227,7 @@ WORK_NOUNS = frozenset(
     """
     film movie novel book song album game series show programme program play opera painting photograph
     photo browser software app ship vessel shuttle aircraft plane car brand product exhibit exhibition
+    boat yacht ferry tanker freighter spacecraft satellite rocket jet
     """.split()
 )
 """Common nouns that say what the name right after them is: "the film Easy Rider", "the browser Firefox"."""

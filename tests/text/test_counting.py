@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.articles import Article
+from summarizer.briefing.reading import read_article
 from summarizer.text.counting import count, never_a_figure, single_casualties, victim_ordinals
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
@@ -153,3 +155,22 @@ def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str
     found = single_casualties(parse(text))
     assert [(m.text, c.counts, c.kind) for m, c in found] == expected
     assert all(m.quantity.value == 1.0 and text[m.start : m.end] == m.text for m, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2019, a fire at the same mill killed two workers.", [(2.0, "workers killed in 2019")]),
+        ("It was the deadliest since 2015, when 12 people died.", [(12.0, "people killed in 2015")]),
+        ("Last year's attack on the market left 12 dead.", [(12.0, "people killed in 2025")]),
+        # a date that only bounds a comparison, or the event's own day, leaves the toll the event's
+        ("The attack, the worst since 2019, killed five people on Monday.", [(5.0, "people killed")]),
+        (
+            "A bomb killed five people on Monday, a year after 30 people were killed in 2025 at the market.",
+            [(5.0, "people killed"), (30.0, "people killed in 2025")],
+        ),
+    ],
+)
+def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:
+    figures = read_article(Article.from_text(text, date="2026-03-02")).figures
+    assert [(f.value, f.counts) for f in figures] == expected
