@@ -253,7 +253,7 @@ def _lead_text(sents: list[Sentence], furniture: Furniture, injections: list[Inj
     taken: list[str] = []
     size = 0
     for sentence in sents:
-        if furniture.covers(sentence.start, sentence.end):
+        if furniture.fills(sentence.start, sentence.end):
             continue
         if any(i.start <= sentence.start < i.end for i in injections):
             continue

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from summarizer.text.attribution import speaks
 from summarizer.text.furniture import Furniture
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
+from summarizer.text.nlp import glued_hyphen
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import PEOPLE_NOUNS, SPEECH_LEMMAS
 
@@ -57,7 +58,7 @@ def lead_sentences(doc: Doc, sentences: list[Sentence], furniture: Furniture) ->
     one with a verb (a dateline or a caption has none)."""
     lead: list[Sentence] = []
     for sentence in sentences:
-        if furniture.covers(sentence.start, sentence.end) or len(sentence.text.split()) < 4:
+        if furniture.fills(sentence.start, sentence.end) or len(sentence.text.split()) < 4:
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
@@ -84,7 +85,10 @@ def _phrase(doc: Doc, head: Token) -> tuple[str, int, int] | None:
         if token.i != run[0].i - 1:
             break
         run.insert(0, token)
-    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    first = run[0].i
+    while first >= 2 and glued_hyphen(doc[first - 1]):
+        first -= 2  # "27-year-old woman", not "old woman"
+    start, end = doc[first].idx, run[-1].idx + len(run[-1].text)
     text = doc.text[start:end]
     if "\n" in text or len(text) < 3:
         return None

@@ -17,6 +17,7 @@ from summarizer.contract import PLACE_KINDS, EntityKind, Person, Place
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.nlp import glued_hyphen
 from summarizer.text.wordclasses import (
+    AP_STATES,
     COUNTRIES,
     FAITHS,
     GOVERNMENT_WORDS,
@@ -406,6 +407,8 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
         return
     if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
         return  # "Province", "Ministry" alone: a head word, joined below to its full name if any
+    if label in _WHERE_LABELS and doc.text[start : end + 1] in AP_STATES:
+        bare = AP_STATES[doc.text[start : end + 1]]  # "EAST DUNMORE, Pa.": Pennsylvania
     entity = _mention(found, bare, label, span, (start, end))
     entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
     entity.stands = entity.stands or label == "PERSON" or not _framed(span)

@@ -16,7 +16,10 @@ __all__ = ["Furniture", "find_furniture", "junk_name"]
 _LINE_FURNITURE = re.compile(
     r"""(?ix)
     ^\s*(?:
-        (?:photo|image|picture|video|credit|caption|graphic)s?\s*(?::|by\b)   # "Photo: AP", "Image by ..."
+        (?:[A-Z][\w.'’]*\s+){0,3}(?:photo|image|picture|video|credit|caption|graphic)s?\s*(?::|by\b)
+                                                             # "Photo: AP", "Herald photo by ..."
+      | (?:--|—|–|-)?\s*(?:[A-Z][\w.'’]*\s+){1,5}staff(?:\s+(?:report|writer|reporter)s?)?\s*$
+                                                             # "— Ohio Valley Sentinel staff report"
       | (?:by|written\ by|reporting\ by|follow)\s+[A-Z@]                       # bylines
       | (?:read|share|skip|advert|advertisement|sponsored|related|recommended|subscribe|sign\ up|click)\b
       | (?:copyright|©|\(c\))
@@ -36,6 +39,10 @@ _INLINE = [
     re.compile(r"pic\.twitter\.com/\S+"),
     re.compile(r"(?:^|\s)(?:--|—|–)\s*[^\n(]{1,60}\(@\w+\)[^\n]{0,40}?\d{4}"),  # an embedded tweet's footer
     re.compile(r"@\w+|#\w+|https?://\S+|www\.\S+"),
+    # a dateline's wire tag: "LIMA, Peru (AGW) —", "SPRINGVALE, Ohio (AP) -"
+    re.compile(
+        r"(?m)^[A-Z][A-Z .'’-]+(?:,[^\n(]{1,30})?\s(?P<part>\([A-Z][\w.-]{1,10}\))(?=\s*(?:--|—|–|-))"
+    ),
     # a source list's entry: 'Peter Smith. "Headline of the story" — Outlet Name, August 15, 2008'
     re.compile(r"^[^\n\"“]{0,60}[\"“][^\n\"”]{5,200}[\"”]\s*(?:—|–|--)\s*[^\n]{1,60}?\d{4}[ \t.]*$", re.M),
 ]
@@ -51,6 +58,11 @@ class Furniture:
 
     def covers(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.spans)
+
+    def fills(self, start: int, end: int) -> bool:
+        """Furniture is most of the range: a credit line, not a sentence with a wire tag or a link in it."""
+        covered = sum(max(0, min(e, end) - max(s, start)) for s, e in self.spans)
+        return covered * 2 >= max(1, end - start)
 
 
 def _shouting(line: str) -> bool:
@@ -69,7 +81,9 @@ def find_furniture(text: str) -> Furniture:
         if _LINE_FURNITURE.match(body) or _shouting(body):
             spans.append(line.span())
     for pattern in _INLINE:
-        spans.extend(m.span() for m in pattern.finditer(text))
+        # a pattern with a "part" group marks only that part (the dateline's place is story, its tag is not)
+        part = "part" in pattern.groupindex
+        spans.extend(m.span("part") if part else m.span() for m in pattern.finditer(text))
     return Furniture(tuple(sorted(spans)))
 
 

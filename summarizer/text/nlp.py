@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -92,6 +93,9 @@ _TITLE_ABBREVIATIONS = (
 
 
 _LINE_BREAKS = "summarizer_line_breaks"
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–(]{1,40})?\s*(?:\([^)\n]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=[A-Z“\"])"
+)
 
 
 def _register() -> None:
@@ -108,6 +112,11 @@ def _register() -> None:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
+        for match in _DATELINE.finditer(doc.text):
+            # "HARLOW CREEK, Ohio (AP) — A gunman ...": the story's first sentence starts after the dash
+            after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if after is not None and after.start > 0:
+                after[0].is_sent_start = True
         return doc
 
 

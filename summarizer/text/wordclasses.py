@@ -8,6 +8,7 @@ sets, so "killed", "killing" and "kills" are one entry.
 from __future__ import annotations
 
 __all__ = [
+    "AP_STATES",
     "ARREST_LEMMAS",
     "COUNTRIES",
     "DISPLACED_LEMMAS",
@@ -529,6 +530,52 @@ US_STATES = frozenset(
     }
 )
 """US states: a GPE here is a region, not a city."""
+
+AP_STATES = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Va.": "Virginia",
+    "Vt.": "Vermont",
+    "Wash.": "Washington",
+    "Wis.": "Wisconsin",
+    "W.Va.": "West Virginia",
+    "Wyo.": "Wyoming",
+}
+"""The Associated Press's abbreviations of US states, as datelines write them ("EAST DUNMORE, Pa.")."""
 
 TITLE_WORDS = frozenset(
     """

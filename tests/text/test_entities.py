@@ -142,3 +142,18 @@ def test_main_actors_of_the_lead_include_the_how_clause_and_a_named_bomber() -> 
     assert who["a gunman"].main and who["Five people"].main  # type: ignore[attr-defined]
     who = _who("A Taliban suicide bomber killed 12 people in Kabul on Monday.")
     assert who["A Taliban suicide bomber"].main and who["Taliban"].main  # type: ignore[attr-defined]
+
+
+def test_a_dateline_neither_hides_the_lead_nor_names_anybody() -> None:
+    text = (
+        "EAST DUNMORE, Pa. (KW) — A 27-year-old woman was hurt when a gunman opened fire at a bar on Tuesday.\n"
+        "Herald photo by Kevin Doyle\n"
+        "— Ohio Valley Sentinel staff report\n"
+    )
+    reading = read_article(Article.from_text(text, date="2026-05-05"))
+    who = {p.name for p in reading.who}
+    where = {p.name for p in reading.where}
+    assert {"27-year-old woman", "a gunman"} <= who  # the lead after the dateline is parsed as the lead
+    assert not who & {"Kevin Doyle", "Valley Sentinel", "Ohio Valley Sentinel", "KW"}
+    assert "Pennsylvania" in where and not where & {"Pa", "KW", "Valley Sentinel"}
+    assert reading.lead.startswith("EAST DUNMORE, Pa. (KW) —")
