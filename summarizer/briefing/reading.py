@@ -19,13 +19,20 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import count, earlier_year, never_a_figure, single_casualties, victim_ordinals
+from summarizer.text.counting import (
+    Counted,
+    count,
+    earlier_year,
+    never_a_figure,
+    single_casualties,
+    victim_ordinals,
+)
 from summarizer.text.dates import find_dates
 from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
 from summarizer.text.injection import Injection, find_injections
 from summarizer.text.nlp import parse
-from summarizer.text.numbers import find_numbers
+from summarizer.text.numbers import NumberMention, find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences
 
 if TYPE_CHECKING:
@@ -163,18 +170,22 @@ def _figures(
     figures: list[Figure] = []
     warnings: list[str] = []
     mentions = [m for m in find_numbers(text) if not never_a_figure(m, text)]
-    counted_mentions = [(m, count(doc, m)) for m in mentions] + victim_ordinals(doc)
-    numbered = {c.kind for _, c in counted_mentions if c is not None}
-    # "a woman died" is the article's count only when no numeral counts that kind ("two people died")
-    counted_mentions += [(m, c) for m, c in single_casualties(doc) if c.kind not in numbered]
-    counted_mentions.sort(key=lambda pair: pair[0].start)
-    for mention, counted in counted_mentions:
+
+    def earlier(mention: NumberMention, counted: Counted) -> int | None:
+        return earlier_year(doc, mention, counted, article_date) if article_date else None
+
+    numerals = [(m, c) for m in mentions if (c := count(doc, m)) is not None] + victim_ordinals(doc)
+    dated = [(m, c, earlier(m, c)) for m, c in numerals]
+    numbered = {c.kind for _, c, before in dated if before is None}
+    # "a woman died" is the article's count only when no numeral counts that kind of its event ("two died")
+    dated += [(m, c, earlier(m, c)) for m, c in single_casualties(doc) if c.kind not in numbered]
+    dated.sort(key=lambda item: item[0].start)
+    for mention, counted, before in dated:
         sent = sentence_at(sents, mention.start)
-        if sent is None or mention.end > sent.end or counted is None:
+        if sent is None or mention.end > sent.end:
             continue
         attribution = said.get(sent.start)
         q = mention.quantity
-        before = earlier_year(doc, mention, counted, article_date.year) if article_date else None
         counts = f"{counted.counts} in {before}" if before else counted.counts  # another event's toll
         figures.append(
             Figure(

@@ -130,11 +130,18 @@ def counts_key(counts: str, kind: str) -> tuple[str, ...]:
     restated = set(_KIND_WORDS.get(kind, "").split())
     words = [w for w in words if w not in restated]
     words = ["people" if w in _PEOPLE else _singular(w) for w in words]
-    if kind in _CASUALTY_KINDS and len(words) == 1 and words[0] in _VICTIMS:
+    whole = kind in _CASUALTY_KINDS and len(words) == 1 and words[0] in _VICTIMS
+    if whole and (words[0] != "suspect" or kind == "arrested"):  # suspects killed are another party
         words = ["people"]
     if not words and kind in _KIND_WORDS:
         words = ["people"]
     return tuple(dict.fromkeys(words))
+
+
+def _approx(report: StoryReport) -> str:
+    """The report's kind of statement, as the story reads it: one person counted by "a" ("A victim died in
+    hospital on Tuesday") says at least one, whatever the day's toll."""
+    return "at_least" if report.text.split(" ", 1)[0].lower() in {"a", "an"} else report.approx
 
 
 def _interval(report: StoryReport) -> tuple[float, float] | None:
@@ -143,7 +150,7 @@ def _interval(report: StoryReport) -> tuple[float, float] | None:
     if v is None:
         return None
     tiny = 1e-9 * max(1.0, abs(v))
-    match report.approx:
+    match _approx(report):
         case "exact":
             return v, v
         case "range":
@@ -209,15 +216,13 @@ def _latest(reports: Sequence[StoryReport], dates: dict[str, str | None], kind: 
     valued = [r for r in reports if r.value is not None]
     if not valued:
         return None
-    dated = [dates[r.article] for r in valued if dates.get(r.article)]
-    last = max(d for d in dated if d) if dated else None
-    pool = [r for r in valued if last is None or dates.get(r.article) == last]
-    best = min(_PRECISION.get(r.approx, 3) for r in pool)
-    pool = [r for r in pool if _PRECISION.get(r.approx, 3) == best]
+    grows = kind in GROWING_KINDS
+    pool = _latest_pool(valued, dates, grows)
+    best = min(_PRECISION.get(_approx(r), 3) for r in pool)
+    pool = [r for r in pool if _PRECISION.get(_approx(r), 3) == best]
     support: dict[tuple[float | None, float | None, str], set[str]] = {}
     for r in pool:
-        support.setdefault((r.value, r.upper, r.approx), set()).add(r.article)
-    grows = kind in GROWING_KINDS
+        support.setdefault((r.value, r.upper, _approx(r)), set()).add(r.article)
 
     def rank(key: tuple[float | None, float | None, str]) -> tuple[int, float, float, str]:
         value = key[0] or 0.0
@@ -225,6 +230,22 @@ def _latest(reports: Sequence[StoryReport], dates: dict[str, str | None], kind: 
 
     value, upper, approx = min(support, key=rank)
     return Value(value=value, upper=upper, approx=approx)  # type: ignore[arg-type]
+
+
+def _latest_pool(valued: list[StoryReport], dates: dict[str, str | None], grows: bool) -> list[StoryReport]:
+    """The reports of the latest day that says something new: for a count that only grows, a day whose only
+    reports are lower bounds no higher than an earlier report ("A victim died in hospital on Tuesday" after
+    "14 killed") leaves the earlier day's reports standing."""
+    days = sorted({d for r in valued if (d := dates.get(r.article))}, reverse=True)
+    if not days:
+        return valued
+    for day in days:
+        pool = [r for r in valued if dates.get(r.article) == day]
+        earlier = [r.value or 0.0 for r in valued if (d := dates.get(r.article)) and d < day]
+        bounds = all(_approx(r) in {"at_least", "more_than"} for r in pool)
+        if not grows or not bounds or not earlier or any((r.value or 0.0) > max(earlier) for r in pool):
+            return pool
+    return valued  # (not reached: the earliest day has no earlier reports)
 
 
 def _report(item: FigureInput, source: str | None) -> StoryReport:

@@ -18,6 +18,7 @@ from summarizer.text.nlp import glued_hyphen
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import (
     DOCUMENT_NOUNS,
+    FIRST_NAMES,
     PEOPLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
@@ -121,11 +122,18 @@ def _author(source: str, head: Token) -> str:
                 name = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
                 return doc.text[name[0].idx : name[-1].idx + len(name[-1].text)]
         return source
-    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [c for c in head.children if _names_someone(c)]
     if named and head.pos_ in {"NOUN", "NUM"}:
         # "its legal director, Simone Petrakis, told", "One of them, retired teacher Milena Dvorak, said"
         return _appositive_name(named[0])
     return source
+
+
+def _names_someone(token: Token) -> bool:
+    """An appositive that is a name ("its director, Tomasz Reinholt,"), not a description ("a Canadian")."""
+    if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_ in {"NORP", "GPE"}:
+        return False
+    return not any(c.dep_ == "det" for c in token.children)
 
 
 def _appositive_name(appos: Token) -> str:
@@ -172,7 +180,7 @@ def _reports(verb: Token) -> bool:
 def _can_speak(head: Token, tokens: list[Token]) -> bool:
     if any(t.pos_ == "PROPN" for t in tokens) or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
-    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+    if any(_names_someone(c) for c in head.children):
         return True  # "the federation's general secretary, Marit Oduya, warned"
     return head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS | PEOPLE_NOUNS
 
@@ -206,25 +214,46 @@ class _Speakers:
         self.last_subject: str | None = None
         """The person who last did something as a subject ("Evrard defended his minister"), or spoke."""
         self.roles: dict[str, str] = {}
-        self.spoken: set[str] = set()
         self.order: dict[str, int] = {}
         """When each person was last mentioned (a running count), for the latest holder of a role."""
         self.clock = 0
+        self.gender: dict[str, str] = {}
+        """"he" or "she", where the article says which ("Mr Reed", "defended his minister")."""
 
     def seen(self, span: Span) -> None:
+        quotes = [
+            (m.start() + span.start_char, m.end() + span.start_char) for m in _QUOTE.finditer(span.text)
+        ]
         for ent in span.ents:
-            if ent.label_ == "PERSON":
-                self.last_person = ent.text
-                self.clock += 1
-                self.order[ent.text] = self.clock
-                if ent.root.dep_ in {"nsubj", "nsubjpass"}:
-                    self.last_subject = ent.text
+            if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in quotes):
+                continue  # a name inside a quotation is not who the next "she said" means
+            self.last_person = ent.text
+            self.clock += 1
+            self.order[ent.text] = self.clock
+            self._read_gender(ent)
+            if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                self.last_subject = ent.text
+
+    def _read_gender(self, ent: Span) -> None:
+        """The article's own word first ("Mrs", "defended his minister"), then the first name's usual one."""
+        doc = ent.doc
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+        said = _HONORIFICS.get(before)
+        if said is None:
+            said = next(
+                (_GENDERED[t.lower_] for t in doc[ent.end : ent.sent.end] if t.lower_ in _GENDERED), None
+            )
+        if said is None and len(ent) > 1:
+            said = FIRST_NAMES.get(ent[0].lower_)
+        if said is not None:
+            self.gender[ent.text] = said
 
     def said(self, source: str, described: str) -> None:
         """`source` spoke, described in the sentence as `described` ("Interior ministry spokeswoman Ilse
         Varga"): a later "the spokeswoman said" is theirs."""
         self.last = self.last_subject = source
-        self.spoken.add(source)
+        self.clock += 1
+        self.order[source] = self.clock  # (the recogniser may not call the speaker a PERSON)
         if source not in self.roles:
             self.roles[source] = described
 
@@ -232,28 +261,44 @@ class _Speakers:
         """(source, what the article wrote when it was a guess)."""
         word = head.lower_
         if word in _PRONOUNS:
-            if word in _PERSON_PRONOUNS and self.last_subject:
-                return self.last_subject, word  # "Evrard defended the freeze. He insisted ..."
-            return self.last, word if self.last else None
-        definite = any(c.lower_ in {"the", "a"} for c in head.children) and head.tag_ == "NN"
+            found = self._referent(word) if word in _PERSON_PRONOUNS else self.last
+            return found, word if found else None
+        definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
         if definite and head.pos_ != "PROPN":  # "the spokesman said": a person named before with that role
             holder = self._holder(head.lemma_.lower())
             if holder is not None:
                 return holder, name
         return name, None
 
+    def _referent(self, pronoun: str) -> str | None:
+        """Who "he" or "she" is: the person who was last a subject ("Evrard defended his minister. He
+        insisted"), else the last speaker, else the last person named; never one known to be the other ("Tom
+        Reed signed it. She said" is not Reed)."""
+        for candidate in (self.last_subject, self.last, self.last_person):
+            if candidate and self._gender(candidate) in {pronoun, None}:
+                return candidate
+        return None
+
+    def _gender(self, name: str) -> str | None:
+        return next((g for mention, g in self.gender.items() if mention in name or name in mention), None)
+
     def _holder(self, title: str) -> str | None:
-        """The person with `title` in their role: one who spoke first, then the latest mentioned."""
-        holders = [s for s, role in self.roles.items() if title in role.lower().split()]
-        spoken = [s for s in holders if any(s in said or said in s for said in self.spoken)]
-        if spoken:
-            return spoken[0]
-        latest = [(self._last_mention(s), s) for s in holders]
-        latest = [pair for pair in latest if pair[0] >= 0]
-        return max(latest)[1] if latest else None
+        """The person with `title` in their role who was mentioned last."""
+        holders = [
+            (self._last_mention(s), s) for s, role in self.roles.items() if title in role.lower().split()
+        ]
+        holders = [pair for pair in holders if pair[0] >= 0]
+        return max(holders)[1] if holders else None
 
     def _last_mention(self, name: str) -> int:
         return max((i for mention, i in self.order.items() if mention in name or name in mention), default=-1)
+
+
+_HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "dame": "she"}
+_GENDERED = {
+    **dict.fromkeys(["he", "him", "his", "himself"], "he"),
+    **dict.fromkeys(["she", "her", "hers", "herself"], "she"),
+}
 
 
 def find_attributions(doc: Doc, sentences: list[Sentence], roles: dict[str, str]) -> list[Attribution]:

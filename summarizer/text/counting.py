@@ -10,6 +10,8 @@ numbering, page and section numbers) are dropped here; dates, years and clock ti
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,7 +44,9 @@ _CASUALTY = (
 )
 _DEAD_NOUNS = {"body", "corpse"}
 _CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
-_CARE_PLACES = {"hospital", "hospitals", "clinic", "infirmary", "center", "centre", "care", "unit"}
+_HOSPITALS = {"hospital", "hospitals", "clinic", "infirmary"}
+_WARDS = {"center", "centre", "unit", "ward"}  # a hospital only with a word that says so ("trauma center")
+_WARD_WORDS = {"medical", "trauma", "health", "burn", "burns", "intensive", "emergency", "care"}
 _SUFFER_VERBS = {"suffer", "sustain", "receive", "incur"}
 _ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
@@ -59,7 +63,7 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|section|sections|chapter|article|articles|no\.|number|room|flight|route|highway|"
     r"interstate|channel|episode|season|verse|rule|clause|paragraph|item|step|part|volume|vol\.|issue|"
     r"platform|gate|exit|line|bus|apartment|apt\.|suite|unit|box|ext\.|extension|marker|markers|milepost|log|"
-    r"case|reference|ref\.|badge|docket|call|dial|text)\s*#?)$",
+    r"reference|ref\.|badge|docket)\s*#?)$",
     re.I,
 )
 _PHONE = re.compile(r"^\(?\d{3}\)?[\s.-]?\d{3,4}(?:[\s.-]\d{4})?$")
@@ -84,6 +88,10 @@ def never_a_figure(mention: NumberMention, text: str) -> bool:
     before = text[max(0, mention.start - 20) : mention.start]
     if _NOT_BEFORE.search(before.rstrip()) and not mention.quantity.unit:
         return True
+    if re.search(r"\b(?:call|calling|called|dial|dialling|dialing|text)\s+$", before, re.I) and re.fullmatch(
+        r"\d{3,}", mention.text
+    ):
+        return True  # "call 101", "dial 911": a number to call
     after = text[mention.end : mention.end + 60]
     if re.match(r"\s+block\b", after, re.I) or _STREET.match(after):
         return True
@@ -180,7 +188,7 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     took_lives = governor is not None and governor.lemma_.lower() == "life"
     if took_lives and governor is not None and governor.head.lemma_.lower() in _TAKE_LIFE:
         return "killed", "life"  # "the crash claimed the lives of 5 people"
-    care = _cared_for(governor) if people else None
+    care = _cared_for(governor, node) if people else None
     if care is not None:
         return care
     for token in _event_words(node, governor, last):
@@ -204,15 +212,19 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
     if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
         kind = _casualty(token.lower_)
     if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
-        kind = "killed"  # "the toll rose to 17": a toll alone is of the dead
+        # "the toll rose to 17": a toll alone is of the dead; "the financial toll" is not
+        described = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
     return kind
 
 
-def _cared_for(governor: Token | None) -> tuple[str, str] | None:
+def _cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, str] | None:
     """People "taken to hospital", "treated at the scene" or who "suffered gunshot wounds" are injured; those
-    who "suffered fatal injuries" are dead."""
+    who "suffered fatal injuries" are dead. The one who takes or treats (`node` as the active subject) is not."""
     if governor is None or governor.pos_ != "VERB":
         return None
+    if node is not None and node.dep_ == "nsubj" and governor.lemma_.lower() in _CARE_VERBS:
+        return None  # "two doctors treated the victims", "a neighbour took him to hospital"
     lemma = governor.lemma_.lower()
     if lemma in _SUFFER_VERBS:
         for obj in (c for c in governor.children if c.dep_ == "dobj"):
@@ -226,14 +238,23 @@ def _cared_for(governor: Token | None) -> tuple[str, str] | None:
         return None
     if lemma not in _CARE_VERBS:
         return None
-    if lemma == "treat":  # "treated at the scene", not "treated for anxiety"
+    if (
+        lemma == "treat"
+    ):  # "treated at the scene", not "treated for anxiety", "treated to lunch", "as a suspect"
         causes = list(_objects(governor, {"for"}))
-        return ("injured", lemma) if all(_casualty(c.lemma_.lower()) for c in causes) else None
+        other = any(c.dep_ == "prep" and c.lower_ in {"to", "as", "like"} for c in governor.children)
+        return ("injured", lemma) if not other and all(_casualty(c.lemma_.lower()) for c in causes) else None
     places = [
         *_objects(governor, {"to", "into"}),
         *(o for c in governor.children for o in _objects(c, {"to"})),
     ]
-    return ("injured", "hospital") if any(o.lower_ in _CARE_PLACES for o in places) else None
+    return ("injured", "hospital") if any(_hospital(o) for o in places) else None
+
+
+def _hospital(place: Token) -> bool:
+    if place.lemma_.lower() in _HOSPITALS:
+        return True
+    return place.lemma_.lower() in _WARDS and any(c.lower_ in _WARD_WORDS for c in place.children)
 
 
 def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[Token]:
@@ -304,20 +325,19 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
         measured_noun = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
         return Counted(_measure_counts(measured, measured_noun, governor), measured)
     last = _tokens(doc, mention)[-1]  # the anchor exists, so the mention has tokens
-    people = noun is None or noun.lower_ in PEOPLE_NOUNS or noun.ent_type_ == "PERSON"
-    event = _event(node, governor, last, people)
+    event = _counted_event(node, governor, last, noun)
     if event is not None:
         if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
             thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
         kind = event[0]
-        if _more(anchor, noun):
+        if _more(anchor, noun, kind):
             return Counted(f"more {thing or 'people'} {kind}", kind)  # "one more victim died": not a total
         if _part(anchor, node, governor):
             return Counted(f"{thing or 'people'} among those {kind}", kind)  # "including two passengers"
         return Counted(f"{thing or 'people'} {kind}", kind)
     if noun is None and anchor.lower_ in VAGUE_NUMBER_WORDS:
         return Counted(_people_phrase(anchor), "people")  # "thousands without power", "hundreds fled"
-    return _plain(mention, thing, noun, governor)
+    return _plain(mention, thing, noun, None if _agent(node, governor) else governor)
 
 
 _MORE_WORDS = {"more", "additional", "another", "further", "other"}
@@ -331,22 +351,70 @@ def _totals(governor: Token | None) -> bool:
     )
 
 
-def _more(anchor: Token, noun: Token | None) -> bool:
+def _more(anchor: Token, noun: Token | None, kind: str) -> bool:
     """ "one more victim died", "two additional deaths", "a further three": an increment, not a total.
     ("Three other people were hurt" counts others beside the dead, a total of its own: "other" only counts
     after a number word that is itself modified, so it is left out here.)"""
     words = [*anchor.children, anchor.head] + ([*noun.children] if noun is not None else [])
-    return any(w.lower_ in _MORE_WORDS - {"other"} and w.i > anchor.i - 2 for w in words if w.i != anchor.i)
+    if not any(w.lower_ in _MORE_WORDS - {"other"} and w.i > anchor.i - 2 for w in words if w.i != anchor.i):
+        return False
+    # "Five people were killed and another 20 injured": another count of another kind, not more of the same
+    before = [t for t in anchor.sent if t.i < anchor.i]
+    return not any(_casualty(t.lemma_.lower()) not in {None, kind} for t in before)
 
 
 def _part(anchor: Token, node: Token, governor: Token | None) -> bool:
     """A part of a count the sentence gives whole: "Two of the five wounded", "including two passengers",
     "among the dead were three tourists"."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
-        return True  # "Two of the five wounded", "two of them"
+    if any(c.lower_ == "all" for c in anchor.children) or anchor.lower_ in VAGUE_NUMBER_WORDS:
+        return False  # "All 12 of the miners", "Dozens of people": the whole
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            # "Two of the five wounded", "two of them": of a set the sentence names
+            if obj.pos_ == "PRON" or any(d.lower_ in {"the", "these", "those"} for d in obj.children):
+                return True
     if node.dep_ == "pobj" and node.head.lower_ in {"including", "among"}:
         return True
     return governor is not None and any(True for _ in _objects(governor, {"among"})) and node.dep_ == "nsubj"
+
+
+def _counted_event(
+    node: Token, governor: Token | None, last: Token, noun: Token | None
+) -> tuple[str, str] | None:
+    """`_event` for the thing counted: people (or an unnamed thing) and casualty nouns ("3 fatalities") can be
+    casualties; other things cannot ("killed in two crashes", "injured in 3 attacks")."""
+    if _agent(node, governor):
+        return None  # "two men killed a shopkeeper": the men did it
+    people = noun is None or _people_like(noun)
+    event = _event(node, governor, last, people)
+    casualty_noun = noun is not None and (
+        _casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS
+    )
+    if event is not None and not people and not casualty_noun and event[0] != "displaced":
+        return None
+    return event
+
+
+def _agent(node: Token, governor: Token | None) -> bool:
+    """The subject of an active casualty verb with an object of its own ("A man killed his wife", "a driver
+    hit and killed a cyclist") did it; the casualty is the object."""
+    if governor is None or node.dep_ != "nsubj" or governor.pos_ != "VERB":
+        return False
+    verbs = [governor, *(c for c in governor.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    acts = any(
+        _casualty(v.lemma_.lower()) in {"killed", "injured"} or v.lemma_.lower() in WOUNDING_LEMMAS
+        for v in verbs
+    )
+    return acts and any(c.dep_ == "dobj" for v in verbs for c in v.children)
+
+
+def _people_like(noun: Token) -> bool:
+    """A noun for people: listed, a person or a nationality, or made like one ("villagers", "jihadists",
+    "servicemen", "detainees"), so an unlisted word for people still counts casualties."""
+    word = noun.lower_
+    if word in PEOPLE_NOUNS or noun.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    return noun.tag_ == "NNS" and word.endswith(("men", "ers", "ists", "ians", "ees", "ors", "ants", "ents"))
 
 
 def _people_phrase(anchor: Token) -> str:
@@ -497,7 +565,7 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
     "a" rather than a numeral. Only a singular people noun that a casualty event governs counts: one woman
     killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people" totals.
     """
-    found: list[tuple[NumberMention, Counted]] = []
+    found: list[tuple[NumberMention, Counted]] = list(_none_hurt(doc))
     for token in doc:
         noun = token.head
         if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ != "NN":
@@ -511,7 +579,9 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
         if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
             continue
         own = _casualty(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
-        if not own and _cared_for(governor) is None and _fatal(noun, governor) is None:
+        if _agent(noun, governor) or (
+            not own and _cared_for(governor, noun) is None and _fatal(noun, governor) is None
+        ):
             continue  # "A judge ordered him held": the judge is nobody's casualty
         quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
@@ -520,14 +590,57 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
     return found
 
 
+def _none_hurt(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
+    """ "No one was killed", "nobody was hurt", "no injuries were reported": a count of zero. Not "no one else
+    was hurt" (zero more) and not a zero the sentence denies ("no one knows how many died")."""
+    for token in doc:
+        if token.lower_ in {"nobody", "none"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            first, noun = token, token
+        elif token.lower_ == "no" and token.dep_ == "det":
+            first, noun = token, token.head
+        else:
+            continue
+        if any(c.lower_ in _MORE_WORDS | {"else"} for c in noun.children) or noun.dep_ not in {
+            "nsubj",
+            "nsubjpass",
+        }:
+            continue
+        kind = _zero_kind(noun)
+        if kind not in {"killed", "injured"}:
+            continue
+        end = noun.idx + len(noun.text)
+        quantity = Quantity(value=0.0, upper=None, approx="exact", unit=None)
+        yield (
+            NumberMention(doc.text[first.idx : end], first.idx, end, quantity),
+            Counted(f"people {kind}", kind),
+        )
+
+
+def _zero_kind(noun: Token) -> str | None:
+    """What "no one" / "no injuries" says did not happen: "deaths" and "fatalities" killed, "injuries" and
+    "casualties" injured; for people, the verb they are the subject of ("was killed", "was shot")."""
+    lemma = noun.lemma_.lower()
+    if lemma in {"injury", "death", "fatality", "casualty"}:
+        return "killed" if lemma in {"death", "fatality"} else "injured"
+    if noun.lower_ not in {"one", "nobody", "none"} and lemma not in PEOPLE_NOUNS:
+        return None
+    governor = _governor(noun)
+    if governor is None:
+        return None
+    verb = governor.lemma_.lower()
+    return _casualty(verb) or ("injured" if verb in WOUNDING_LEMMAS else None)
+
+
 _CASUALTY_KINDS = frozenset(kind for kind, _ in _CASUALTY)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, year: int) -> int | None:
+def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: dt.date) -> int | None:
     """The year of another, earlier event a casualty count belongs to ("In 2019 a fire at the same mill killed
     two", "last year's attack left 12 dead"): a date attached to the count's own clause that names a year
-    before the article's `year`. A story must not read those as the event's toll."""
+    before the article's, and is not a day of the last weeks ("On Dec. 31, 2025, a gunman killed five" in a
+    story of Jan. 1). A story must not read those as the event's toll."""
+    year = published.year
     if counted.kind not in _CASUALTY_KINDS:
         return None
     anchor = _anchor(doc, mention)
@@ -541,9 +654,32 @@ def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, year: int) 
             continue
         found = _YEAR.search(ent.text)
         said = int(found.group()) if found else (year - 1 if "last year" in ent.text.lower() else None)
-        if said is not None and said < year:
+        if said is not None and said < year and not _recent(ent.text, said, published):
             return said
     return None
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
+
+
+def _recent(text: str, year: int, published: dt.date) -> bool:
+    """A dated day or month of `year` within 60 days before the article: the event itself, across New Year."""
+    found = re.search(
+        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?", text, re.I
+    )
+    if found is None:
+        return False
+    month = _MONTHS[found.group(1).lower()]
+    day = int(found.group(2)) if found.group(2) else calendar.monthrange(year, month)[1]
+    try:
+        return 0 <= (published - dt.date(year, month, day)).days <= 60
+    except ValueError:
+        return False
 
 
 def _dates_clause(date: Token, governor: Token) -> bool:

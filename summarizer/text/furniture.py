@@ -16,9 +16,10 @@ __all__ = ["Furniture", "find_furniture", "junk_name"]
 _LINE_FURNITURE = re.compile(
     r"""(?ix)
     ^\s*(?:
-        (?:[A-Z][\w.'’]*\s+){0,3}(?:photo|image|picture|video|credit|caption|graphic)s?\s*(?::|by\b)
+        (?-i:(?!(?:A|An|The)\s)[A-Z][\w.'’]*\s+){0,3}(?:photo|image|picture|video|credit|caption|graphic)s?
+        \s*(?::|by\s+(?-i:[A-Z]))
                                                              # "Photo: AP", "Herald photo by ..."
-      | (?:--|—|–|-)?\s*(?:[A-Z][\w.'’]*\s+){1,5}staff(?:\s+(?:report|writer|reporter)s?)?\s*$
+      | (?:--|—|–|-)?\s*(?-i:[A-Z][\w.'’]*\s+){1,5}staff(?:\s+(?:report|writer|reporter)s?)?\s*$
                                                              # "— Ohio Valley Sentinel staff report"
       | (?:by|written\ by|reporting\ by|follow)\s+[A-Z@]                       # bylines
       | (?:read|share|skip|advert|advertisement|sponsored|related|recommended|subscribe|sign\ up|click)\b
@@ -44,7 +45,11 @@ _INLINE = [
         r"(?m)^[A-Z][A-Z .'’-]+(?:,[^\n(]{1,30})?\s(?P<part>\([A-Z][\w.-]{1,10}\))(?=\s*(?:--|—|–|-))"
     ),
     # a source list's entry: 'Peter Smith. "Headline of the story" — Outlet Name, August 15, 2008'
-    re.compile(r"^[^\n\"“]{0,60}[\"“][^\n\"”]{5,200}[\"”]\s*(?:—|–|--)\s*[^\n]{1,60}?\d{4}[ \t.]*$", re.M),
+    re.compile(
+        r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.\s+)?[\"“][^\n\"”]{5,200}[\"”]\s*(?:—|–|--)\s*"
+        r"[^\n,]{1,60},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*)?\d{4}[ \t.]*$",
+        re.M,
+    ),
 ]
 _SHOUT_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
 _WORD = re.compile(r"\b[A-Za-z][\w'’-]*\b")

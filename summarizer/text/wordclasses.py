@@ -12,6 +12,7 @@ __all__ = [
     "ARREST_LEMMAS",
     "COUNTRIES",
     "DISPLACED_LEMMAS",
+    "FIRST_NAMES",
     "GOVERNMENT_WORDS",
     "GROUP_WORDS",
     "INJURED_LEMMAS",
@@ -181,7 +182,13 @@ PEOPLE_NOUNS = frozenset(
     leader leaders minister ministers judge judges attacker attackers gunman gunmen bomber bombers
     shooter shooters customer customers user users resident inhabitants inhabitant seekers worshippers
     attendees schoolchildren pupils viewers recruits volunteers immigrants evacuees detainees
-    peacekeepers commuters shoppers
+    peacekeepers commuters shoppers pensioner pensioners farmhand farmhands cyclist cyclists pedestrian
+    pedestrians motorist motorists motorcyclist motorcyclists bystander bystanders toddler toddlers infant
+    infants teen teens colleague colleagues neighbour neighbours neighbor neighbors occupant occupants hiker
+    hikers swimmer swimmers climber climbers rider riders diner diners guest guests labourer labourers
+    laborer laborers contractor contractors farmer farmers fisherman fishermen pilot pilots mother mothers
+    father fathers son sons daughter daughters brother brothers sister sisters husband wife wives relative
+    relatives friend friends pupil student
     """.split()
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""
@@ -589,3 +596,40 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 """Words that make the capitalised words before a name a title ("Taliban Spokesman", "US President")."""
+
+
+FIRST_NAMES = {
+    **dict.fromkeys(
+        """
+        mary maria marie anna ana anne ann elizabeth sarah sara jennifer linda susan karen nancy lisa
+        margaret patricia barbara jessica emily emma olivia sophia sophie isabella ava mia charlotte amelia
+        grace hannah rachel rebecca laura julia julie catherine katherine kate kathryn christine helen
+        helena elena irina olga natalia natasha tatiana svetlana ingrid astrid greta hanna eva ewa agnieszka
+        fatima aisha ayesha amina zainab leila layla yasmin priya anjali sunita deepa meera kavita pooja
+        mei ling yuki keiko sakura hui fang jin ji-woo min-ji nadia sofia lucia carmen rosa isabel ines
+        francesca giulia chiara valentina camille chloe manon lea angela michelle nicole stephanie
+        melissa amy amanda heather diane donna carol ruth sharon cynthia kimberly deborah dorothy betty
+        sandra ashley brenda joan judith janet virginia theresa teresa denise tamara claire alice ella
+        lucy zoe megan jane jill joanne joanna louise victoria diana dana ilse marta magdalena beatriz
+        """.split(),
+        "she",
+    ),
+    **dict.fromkeys(
+        """
+        james john robert michael william david richard joseph thomas tom charles christopher daniel
+        matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+        edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon
+        benjamin samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam
+        henry nathan douglas peter zachary kyle walter harold jeremy ethan carl keith roger gerald
+        christian terry sean arthur austin noah lawrence jesse joe bryan billy bruce albert willie gabriel
+        logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
+        mohammed muhammad mohamed ahmed ali hassan hussein omar mustafa ibrahim yusuf abdullah khalid
+        rahul amit raj vijay sanjay arjun ravi wei jun hiroshi takashi kenji ivan dmitri sergei vladimir
+        alexei mikhail igor andrei pavel jan piotr tomasz hans klaus jurgen stefan lukas felix max
+        pierre jean jacques francois luc giovanni marco luca carlos miguel luis jorge pedro diego
+        """.split(),
+        "he",
+    ),
+}
+"""Common first names the world's news uses, and the pronoun that usually refers to their bearer: one piece of
+evidence for whom a later "he said" or "she said" means (the article's own "his" or "Mrs" comes first)."""

@@ -191,3 +191,25 @@ def test_outlets_words_for_the_whole_toll_group_together_but_sides_and_parts_do_
     assert counts_key("passengers among those killed", "killed") != people
     assert counts_key("more victim killed", "killed") != people
     assert counts_key("workers employed", "people") != counts_key("people employed", "people")
+
+
+def test_one_victim_counted_by_a_later_day_leaves_the_toll_standing() -> None:
+    from summarizer.articles import Article
+    from summarizer.briefing.reading import read_article
+    from summarizer.briefing.story import assemble
+    from summarizer.briefing.story_digest import digest
+    from summarizer.contract import Meta
+
+    texts = [
+        ("A bus crash near Lima killed 14 people on Monday, officials said.", "2026-03-02"),
+        ("A victim of the bus crash near Lima died in hospital on Tuesday, doctors said.", "2026-03-03"),
+        ("Police killed two suspects in a raid near Lima on Tuesday, officials said.", "2026-03-03"),
+    ]
+    meta = Meta(model="code", prompt="code", article_sha256="")
+    articles = [Article.from_text(t, date=d, id=f"a{i}", publisher=f"P{i}") for i, (t, d) in enumerate(texts)]
+    story = assemble([digest(a, read_article(a).brief("", "", meta), a.id or "") for a in articles], None)
+    killed = {f.counts: f for f in story.figures if f.kind == "killed"}
+    toll = killed["people killed"]
+    assert toll.latest is not None and toll.latest.value == 14 and not toll.conflict
+    assert {(r.value, r.article) for r in toll.reports} == {(14.0, "a0"), (1.0, "a1")}
+    assert [r.value for r in killed["suspects killed"].reports] == [2.0]  # another party, another count

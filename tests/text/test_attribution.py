@@ -129,3 +129,36 @@ def test_a_pronoun_is_the_person_just_introduced_and_a_title_its_holder() -> Non
     carefully = next(c for c in reading.claims if "carefully" in c.statement)
     assert carefully.source == "Ilse Varga"
     assert any("'spokeswoman' taken to be Ilse Varga" in w for w in reading.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a pronoun is never a person the article shows is the other
+        (
+            "Senator Maria Lopez said the bill was flawed. Governor Tom Reed signed it on Friday. "
+            "She said she would seek its repeal.",
+            ["Maria Lopez", "Maria Lopez"],
+        ),
+        # a name inside a quotation is not who the next "she" means
+        (
+            'Karen Bose said the strike would go on. "Paul Hart signed nothing." She added that talks were over.',
+            ["Karen Bose", "Karen Bose"],
+        ),
+        # "a spokesman" is not the spokesman named before; "the spokeswoman" is the one named last
+        (
+            "Army spokesman Col. Ivan Petrov said the road was open. "
+            "A spokesman for the Red Cross said aid convoys were blocked.",
+            ["Ivan Petrov", "spokesman for the Red Cross"],
+        ),
+        (
+            "Ministry spokeswoman Ilse Varga said the march was banned. Opposition spokeswoman Dana Kroll "
+            "rejected the figure. The spokeswoman said the arrests were illegal.",
+            ["Ilse Varga", "Dana Kroll"],
+        ),
+        # a nationality in apposition is no name
+        ("The driver, a Canadian, told police the brakes had failed.", ["driver"]),
+    ],
+)
+def test_pronouns_and_titles_do_not_jump_to_the_wrong_person(text: str, sources: list[str]) -> None:
+    assert [c.source for c in read_article(Article.from_text(text)).claims] == sources

@@ -93,7 +93,30 @@ TABLE = [
     ("Two of the five wounded remain hospitalized.", "Two", "injured", "among those injured"),
     ("Sixteen people died, including two passengers.", "two", "killed", "passengers among those killed"),
     ("The toll rose after one more victim died overnight.", "one", "killed", "more victim killed"),
+    # who did it, who gave care and where people were taken are not casualties (review of this wave)
+    ("Two men killed a shopkeeper in the town.", "Two", "people", "men"),
+    ("Two doctors treated the victims at the scene.", "Two", "people", "doctors"),
+    ("The mayor treated 40 volunteers to lunch.", "40", "people", "volunteers"),
+    ("Border agents took 40 migrants to a detention center.", "40", "people", "migrants"),
+    ("Two men were taken to the trauma center.", "Two", "injured", "men injured"),
+    # a whole toll is not a part, another kind is not an increment
+    ("Dozens of people were killed in the blast.", "Dozens", "killed", "people killed"),
+    ("All 12 of the miners were killed.", "12", "killed", "killed"),
+    ("Five people were killed and another 20 were injured.", "20", "injured", "people injured"),
+    ("In that case 14 people were killed.", "14", "killed", "people killed"),
+    ("Within minutes of the first call 30 people had been injured.", "30", "injured", "people injured"),
 ]
+
+
+def test_a_whole_toll_is_no_part_and_another_kind_no_increment() -> None:
+    for sentence, number in [
+        ("Dozens of people were killed in the blast.", "Dozens"),
+        ("All 12 of the miners were killed.", "12"),
+        ("Five people were killed and another 20 were injured.", "20"),
+    ]:
+        mention = next(m for m in find_numbers(sentence) if m.text == number)
+        counted = count(parse(sentence), mention)
+        assert counted is not None and "among" not in counted.counts and not counted.counts.startswith("more")
 
 
 @pytest.mark.parametrize(("sentence", "number", "kind", "words"), TABLE)
@@ -148,13 +171,18 @@ def test_an_ordinal_on_a_casualty_is_at_least_that_many() -> None:
         ("A passenger was hurt when the bus hit a wall.", [("A passenger", "passenger injured", "injured")]),
         ("A 17-year-old boy and a 19-year-old man were killed.", []),  # two, not one
         ("A man walked into the bank.", []),
+        ("A man killed his wife at their home on Sunday.", []),  # the killer is no casualty
+        ("A neighbour took him to hospital.", []),
+        ("No one was killed, police said.", [("No one", "people killed", "killed")]),
+        ("No injuries were reported.", [("No injuries", "people injured", "injured")]),
+        ("No one else was hurt.", []),
         ("A gunman opened fire.", []),
     ],
 )
 def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str, str]]) -> None:
     found = single_casualties(parse(text))
     assert [(m.text, c.counts, c.kind) for m, c in found] == expected
-    assert all(m.quantity.value == 1.0 and text[m.start : m.end] == m.text for m, _ in found)
+    assert all(m.quantity.value in {0.0, 1.0} and text[m.start : m.end] == m.text for m, _ in found)
 
 
 @pytest.mark.parametrize(
@@ -165,6 +193,7 @@ def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str
         ("Last year's attack on the market left 12 dead.", [(12.0, "people killed in 2025")]),
         # a date that only bounds a comparison, or the event's own day, leaves the toll the event's
         ("The attack, the worst since 2019, killed five people on Monday.", [(5.0, "people killed")]),
+        ("The financial toll of the strike rose to 2 billion.", []),
         (
             "A bomb killed five people on Monday, a year after 30 people were killed in 2025 at the market.",
             [(5.0, "people killed"), (30.0, "people killed in 2025")],
@@ -174,3 +203,9 @@ def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str
 def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:
     figures = read_article(Article.from_text(text, date="2026-03-02")).figures
     assert [(f.value, f.counts) for f in figures] == expected
+
+
+def test_the_event_of_last_new_year_is_the_event() -> None:
+    text = "On Dec. 31, 2025, a gunman killed five people at a New Year's Eve party."
+    figures = read_article(Article.from_text(text, date="2026-01-01")).figures
+    assert [(f.value, f.counts) for f in figures] == [(5.0, "people killed")]

@@ -95,6 +95,28 @@ def test_dates_are_never_places_and_undated_phrases_are_not_listed() -> None:
             "Channel Four News",
             None,
         ),
+        # ... and a body that acts, is talked with or informed, or owns what is counted, is somebody
+        ("Hezbollah rockets struck northern Israel on Tuesday, killing two people.", "Hezbollah", None),
+        ("Boeing shares fell 8% on Monday after the crash.", "Boeing", None),
+        ("Pakistan held talks with the Taliban on Monday.", "Taliban", None),
+        (
+            "Iran informed the International Atomic Energy Agency on Monday.",
+            "International Atomic Energy Agency",
+            None,
+        ),
+        (
+            "Rob Manfred, the commissioner of Major League Baseball, suspended him.",
+            "Major League Baseball",
+            None,
+        ),
+        ("MV Agusta recalled 4,000 motorcycles on Monday.", "MV Agusta", None),
+        # lines that look like furniture but are the story
+        (
+            'Mayor Ann Cole called it "a dark day for our city" — the worst attack since 1999.',
+            "Ann Cole",
+            None,
+        ),
+        ("A video by a witness shows Officer Dan Price firing into the crowd.", "Dan Price", None),
         # a source list's entry is page furniture
         (
             'The bridge closed.\nJane Roe. "Bridge shut after flood" — Valley Herald, May 2, 2021',
