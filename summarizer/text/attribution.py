@@ -75,9 +75,14 @@ def _name_tokens(head: Token) -> list[Token]:
     run: list[Token] = []
     for token in reversed(left):
         hyphenated = bool(run) and glued_hyphen(run[0])  # "Hamas" of "Hamas-run health ministry"
+        named_part = token.ent_type_ in {"ORG", "GPE"} and token.dep_ in {
+            "prep",
+            "pobj",
+        }  # "Department of Health"
         if (
             token.i != head.i
             and not hyphenated
+            and not named_part
             and (token.dep_ not in _NAME_PARTS or (token.text in _STOPS and not glued_hyphen(token)))
         ):
             break
@@ -122,11 +127,20 @@ def _author(source: str, head: Token) -> str:
                 name = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
                 return doc.text[name[0].idx : name[-1].idx + len(name[-1].text)]
         return source
-    named = [c for c in head.children if _names_someone(c)]
-    if named and head.pos_ in {"NOUN", "NUM"}:
+    named = _named_by_appositive(head)
+    if named is not None and head.pos_ in {"NOUN", "NUM"}:
         # "its legal director, Simone Petrakis, told", "One of them, retired teacher Milena Dvorak, said"
-        return _appositive_name(named[0])
+        return _appositive_name(named)
     return source
+
+
+def _named_by_appositive(head: Token) -> Token | None:
+    """The name in apposition to a described subject: its own ("its director, Tomasz Reinholt,"), or a person's
+    name that closes its phrase ("Her counterpart from Dravonia, Pavel Sternik,")."""
+    named = [c for c in head.children if _names_someone(c)]
+    if not named and head.pos_ == "NOUN":
+        named = [t for t in head.subtree if t.i > head.i and _names_someone(t) and t.ent_type_ == "PERSON"]
+    return named[0] if named else None
 
 
 def _names_someone(token: Token) -> bool:
@@ -172,6 +186,8 @@ def _reports(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "parataxis"}:
             return True
+        if child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() == "accuse":
+            return True  # "accused ministers of sleepwalking into a crisis": an accusation is a claim
         if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_LEMMAS - WEAK_SPEECH_LEMMAS | {"call"}:
             return True
     return False
@@ -180,7 +196,7 @@ def _reports(verb: Token) -> bool:
 def _can_speak(head: Token, tokens: list[Token]) -> bool:
     if any(t.pos_ == "PROPN" for t in tokens) or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
-    if any(_names_someone(c) for c in head.children):
+    if _named_by_appositive(head) is not None:
         return True  # "the federation's general secretary, Marit Oduya, warned"
     return head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS | PEOPLE_NOUNS
 
@@ -285,13 +301,40 @@ class _Speakers:
     def _holder(self, title: str) -> str | None:
         """The person with `title` in their role who was mentioned last."""
         holders = [
-            (self._last_mention(s), s) for s, role in self.roles.items() if title in role.lower().split()
+            (self._last_mention(s), s) for s, role in self.roles.items() if title in _title_words(role)
         ]
         holders = [pair for pair in holders if pair[0] >= 0]
         return max(holders)[1] if holders else None
 
     def _last_mention(self, name: str) -> int:
         return max((i for mention, i in self.order.items() if mention in name or name in mention), default=-1)
+
+
+_ABBREVIATED = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "sgt.": "sergeant",
+    "capt.": "captain",
+    "det.": "detective",
+    "insp.": "inspector",
+    "supt.": "superintendent",
+    "prof.": "professor",
+    "dr.": "doctor",
+    "atty.": "attorney",
+    "col.": "colonel",
+    "maj.": "major",
+    "cmdr.": "commander",
+    "pres.": "president",
+}
+
+
+def _title_words(role: str) -> set[str]:
+    """The words of a role, abbreviated titles written out ("Sen." is a senator)."""
+    words = role.lower().split()
+    return set(words) | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
 
 
 _HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "dame": "she"}
@@ -336,6 +379,15 @@ def _attribute(
         if not speaks(token, bool(quotes)):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        strong = token.lemma_.lower() not in WEAK_SPEECH_LEMMAS
+        if (
+            not subjects
+            and strong
+            and token.dep_ in {"advcl", "xcomp", "conj"}
+            and token.tag_ in {"VBG", "VBD", "VB"}
+        ):
+            # "Brankova went further, telling state television that ...": the clause's subject speaks
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
         if subjects:
             made = _make(doc, sentence, follow, speakers, subjects[0], token.lower_, token, span)
             if made is not None:

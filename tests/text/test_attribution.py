@@ -102,6 +102,20 @@ def test_a_verb_that_can_be_a_plain_act_needs_something_said() -> None:
             "Police held 300 people, according to figures from the Estmark Bar Association.",
             "Estmark Bar Association",
         ),
+        # a speaking clause without a subject of its own, an accusation, a body named with "of"
+        (
+            "Interior Minister Jelena Brankova went further, telling reporters that the judges were wrong.",
+            "Jelena Brankova",
+        ),
+        ("The mayor accused the council of wasting money on consultants.", "mayor"),
+        (
+            "A Department of Health spokesman said extra funding had been allocated.",
+            "Department of Health spokesman",
+        ),
+        (
+            'Her counterpart from Dravonia, Pavel Sternik, said his government would "never accept quotas".',
+            "Pavel Sternik",
+        ),
         # the speech verb outside the quotation decides, not one inside it
         (
             'The port authority said its land was safe. "They are both promising the moon," said Ada Marsh.',
@@ -155,6 +169,12 @@ def test_a_pronoun_is_the_person_just_introduced_and_a_title_its_holder() -> Non
             "Ministry spokeswoman Ilse Varga said the march was banned. Opposition spokeswoman Dana Kroll "
             "rejected the figure. The spokeswoman said the arrests were illegal.",
             ["Ilse Varga", "Dana Kroll"],
+        ),
+        # "the senator" is the one named "Sen." before
+        (
+            "Sen. Dale Huckaby said the delay was unacceptable. The senator told reporters the agency was "
+            "playing politics.",
+            ["Dale Huckaby", "Dale Huckaby"],
         ),
         # a nationality in apposition is no name
         ("The driver, a Canadian, told police the brakes had failed.", ["driver"]),
