@@ -19,21 +19,16 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import (
-    Counted,
-    count,
-    earlier_year,
-    never_a_figure,
-    single_casualties,
-    victim_ordinals,
-)
+from summarizer.text.counting import Counted, count, never_a_figure
 from summarizer.text.dates import find_dates
+from summarizer.text.earlier_events import earlier_year
 from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
 from summarizer.text.injection import Injection, find_injections
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import NumberMention, find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences
+from summarizer.text.unnumbered import single_casualties, victim_ordinals
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -99,7 +99,9 @@ _KIND_WORDS = {
     "arrested": "arrested arrest arrests detained detention held custody",
 }
 _PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals"})
-_VICTIMS = frozenset({"victim", "worker", "employee", "passenger", "other", "casualty", "suspect"})
+_VICTIMS = frozenset(
+    {"victim", "worker", "employee", "passenger", "other", "casualty", "suspect", "survivor"}
+)
 """Nouns outlets use for the whole of a casualty or arrest count ("two workers were killed", "14 passengers
 died", "a suspect was arrested"): one group with "people", where "soldiers", "children" or "civilians" name a
 side or a part."""
@@ -265,7 +267,7 @@ def _report(item: FigureInput, source: str | None) -> StoryReport:
 
 def _join_subsets(groups: dict[tuple[str, tuple[str, ...], str | None], list[FigureInput]]) -> None:
     """A group whose words are a subset of exactly one other group's (same kind, unit, head noun) joins it."""
-    for key in sorted(groups, key=lambda k: (len(k[1]), k)):
+    for key in sorted(groups, key=lambda k: (len(k[1]), k[0], k[1], k[2] or "")):  # a unit may be None
         kind, words, unit = key
         if not words:
             continue

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.text.furniture import junk_name
+from summarizer.text.gazetteer import FIRST_NAMES
 from summarizer.text.nlp import glued_hyphen
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import (
     DOCUMENT_NOUNS,
-    FIRST_NAMES,
     PEOPLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,

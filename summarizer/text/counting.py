@@ -10,15 +10,13 @@ numbering, page and section numbers) are dropped here; dates, years and clock ti
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.text.lexicon import ORDINAL_WORDS, VAGUE_NUMBER_WORDS
-from summarizer.text.numbers import NumberMention, Quantity
+from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
+from summarizer.text.numbers import NumberMention
 from summarizer.text.wordclasses import (
     ARREST_LEMMAS,
     DISPLACED_LEMMAS,
@@ -33,7 +31,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Counted", "count", "earlier_year", "never_a_figure", "single_casualties", "victim_ordinals"]
+__all__ = ["Counted", "count", "never_a_figure"]
 
 _CASUALTY = (
     ("killed", KILLED_LEMMAS),
@@ -146,6 +144,8 @@ def _governor(node: Token) -> Token | None:
     head = node.head
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+        if head.dep_ == "prt" or (head.lower_ in {"up", "down"} and head.head.pos_ == "VERB"):
+            head = head.head  # "revised up to 21": the verb, not its particle
         if head.pos_ in {"NOUN", "PROPN"} and head.head is not head:
             # "a death toll of 12", "the deaths of 3 people": the noun the phrase hangs on
             return head
@@ -209,8 +209,8 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
         # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
         return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
     kind = _casualty(lemma)
-    if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt"}:
-        kind = _casualty(token.lower_)
+    if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt", "unaccounted"}:
+        kind = _casualty(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
     if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
         # "the toll rose to 17": a toll alone is of the dead; "the financial toll" is not
         described = [c for c in token.children if c.dep_ in {"amod", "compound"}]
@@ -276,21 +276,38 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         yield node.head
     if governor is None:
         return
-    for child in governor.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lower_ in _TOTAL_NOUNS:
-            # "the death toll rose to 27", "bringing the number of arrests to three", "the number of people
-            # arrested remained at one"; a toll alone is of the dead
-            yield from (c for c in child.children if c.dep_ in {"compound", "amod"})
-            for obj in _objects(child, {"of"}):
-                yield obj
-                yield from (c for c in obj.children if c.dep_ in {"acl", "amod"})
-            if child.lower_ in {"toll", "tolls"}:
-                yield child
+    yield from _total_words(governor)
     for head in (governor, node):
         # "among the dead were three children", "five were among those killed", "treated for injuries"
         for obj in _objects(head, {"among", "for", "with"}):
             yield obj
             yield from (c for c in obj.children if c.dep_ in {"acl", "amod", "relcl"})
+
+
+def _total_words(governor: Token) -> Iterator[Token]:
+    """What a total the count's verb reports is of: "the death toll rose to 27", "bringing the number of
+    arrests to three", "the number of people arrested remained at one", "the number of people confirmed
+    dead ... rose to 17"; a toll alone is of the dead."""
+    subjects = list(governor.children)
+    if governor.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in subjects):
+        subjects += list(
+            governor.head.children
+        )  # the parse made "confirmed" the verb and "rose" its conjunct
+    for child in subjects:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lower_ in _CASUALTY_WORDS:
+            yield child  # "putting the missing at more than 60", "the dead now number 40"
+        if child.dep_ not in {"nsubj", "nsubjpass", "dobj"} or child.lower_ not in _TOTAL_NOUNS:
+            continue
+        yield from (c for c in child.children if c.dep_ in {"compound", "amod"})
+        for obj in _objects(child, {"of"}):
+            yield obj
+            yield from (c for c in obj.children if c.dep_ in {"acl", "amod"})
+            yield from (t for t in obj.subtree if t.lower_ in _CASUALTY_WORDS)
+        yield from (
+            c for c in child.head.children if c.dep_ in {"oprd", "acomp"} and c.lower_ in _CASUALTY_WORDS
+        )
+        if child.lower_ in {"toll", "tolls"}:
+            yield child
 
 
 def _objects(head: Token, prepositions: set[str]) -> Iterator[Token]:
@@ -327,14 +344,7 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     last = _tokens(doc, mention)[-1]  # the anchor exists, so the mention has tokens
     event = _counted_event(node, governor, last, noun)
     if event is not None:
-        if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
-            thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
-        kind = event[0]
-        if _more(anchor, noun, kind):
-            return Counted(f"more {thing or 'people'} {kind}", kind)  # "one more victim died": not a total
-        if _part(anchor, node, governor):
-            return Counted(f"{thing or 'people'} among those {kind}", kind)  # "including two passengers"
-        return Counted(f"{thing or 'people'} {kind}", kind)
+        return _casualty_count(event[0], thing, anchor, node, noun, governor)
     if noun is None and anchor.lower_ in VAGUE_NUMBER_WORDS:
         return Counted(_people_phrase(anchor), "people")  # "thousands without power", "hundreds fled"
     return _plain(mention, thing, noun, None if _agent(node, governor) else governor)
@@ -351,13 +361,53 @@ def _totals(governor: Token | None) -> bool:
     )
 
 
-def _more(anchor: Token, noun: Token | None, kind: str) -> bool:
+def _casualty_count(
+    kind: str, thing: str | None, anchor: Token, node: Token, noun: Token | None, governor: Token | None
+) -> Counted:
+    """A casualty count, labelled so a story does not take it for the event's whole toll when it is a rate, an
+    increment or a part."""
+    if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
+        thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
+    thing = thing or "people"
+    if _per_period(node, governor):  # "crashes kill about 12,000 people a year": a rate, not a toll
+        return Counted(f"{thing} {kind} a year", "other")
+    if _more(anchor, noun, kind, governor):
+        return Counted(f"more {thing} {kind}", kind)  # "one more victim died": not a total
+    if _part(anchor, node, governor):
+        return Counted(f"{thing} among those {kind}", kind)  # "including two passengers"
+    return Counted(f"{thing} {kind}", kind)
+
+
+def _per_period(node: Token, governor: Token | None) -> bool:
+    """The count or its verb says how often ("12,000 people a year", "each year", "per year", "annually");
+    not "a year after" or "a year ago", which date the count."""
+    words = [*node.children, *(governor.children if governor is not None else [])]
+    for child in words:
+        if child.lower_ in {"annually", "yearly"}:
+            return True
+        periodic = child.lemma_.lower() in {"year", "month", "week", "day"} and child.dep_ == "npadvmod"
+        after = child.doc[child.i + 1 : child.i + 2]  # "a year after", "a year ago": a date, not a rate
+        dated = any(t.lower_ in {"after", "ago", "before", "later", "earlier", "since"} for t in after)
+        if (
+            periodic
+            and not dated
+            and any(d.lower_ in {"a", "an", "each", "every", "per"} for d in child.children)
+        ):
+            return True
+    return governor is not None and any(
+        o.lemma_.lower() in {"year", "month", "week"} for o in _objects(governor, {"per"})
+    )
+
+
+def _more(anchor: Token, noun: Token | None, kind: str, governor: Token | None) -> bool:
     """ "one more victim died", "two additional deaths", "a further three": an increment, not a total.
     ("Three other people were hurt" counts others beside the dead, a total of its own: "other" only counts
     after a number word that is itself modified, so it is left out here.)"""
     words = [*anchor.children, anchor.head] + ([*noun.children] if noun is not None else [])
     if not any(w.lower_ in _MORE_WORDS - {"other"} and w.i > anchor.i - 2 for w in words if w.i != anchor.i):
         return False
+    if governor is not None and governor.dep_ == "advcl":
+        return True  # "36 remained missing after three more bodies were recovered"
     # "Five people were killed and another 20 injured": another count of another kind, not more of the same
     before = [t for t in anchor.sent if t.i < anchor.i]
     return not any(_casualty(t.lemma_.lower()) not in {None, kind} for t in before)
@@ -536,161 +586,3 @@ def _plain(
     if kind != "other":
         return Counted(unit or kind, kind)
     return None
-
-
-def victim_ordinals(doc: Doc) -> list[tuple[NumberMention, Counted]]:
-    """ "The fourth victim died in hospital": an ordinal on a casualty says at least that many. Ordinals are
-    never figures otherwise (numbers.py leaves them out), so only a people noun that a casualty event governs
-    makes one a count: at least four people killed."""
-    found: list[tuple[NumberMention, Counted]] = []
-    for token in doc:
-        value = ORDINAL_WORDS.get(token.lower_)
-        noun = token.head
-        if value is None or value < 2 or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
-            continue  # "the first victim" says no more than a victim does
-        event = _event(noun, _governor(noun), token, True)
-        if event is None or event[0] not in {"killed", "injured", "missing"}:
-            continue
-        quantity = Quantity(value=float(value), upper=None, approx="at_least", unit=None)
-        mention = NumberMention(token.text, token.idx, token.idx + len(token.text), quantity)
-        found.append((mention, Counted(f"people {event[0]}", event[0])))
-    return found
-
-
-_ONE_PERSON_KINDS = {"killed", "injured", "missing", "arrested"}
-
-
-def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
-    """ "A woman, 34, died at the scene", "the gunman killed a man": one person, counted by the article
-    "a" rather than a numeral. Only a singular people noun that a casualty event governs counts: one woman
-    killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people" totals.
-    """
-    found: list[tuple[NumberMention, Counted]] = list(_none_hurt(doc))
-    for token in doc:
-        noun = token.head
-        if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ != "NN":
-            continue
-        if noun.lemma_.lower() not in PEOPLE_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
-            continue
-        if any(c.dep_ == "conj" for c in noun.children):
-            continue  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
-        governor = _governor(noun)
-        event = _event(noun, governor, noun, True)
-        if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
-            continue
-        own = _casualty(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
-        if _agent(noun, governor) or (
-            not own and _cared_for(governor, noun) is None and _fatal(noun, governor) is None
-        ):
-            continue  # "A judge ordered him held": the judge is nobody's casualty
-        quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
-        end = noun.idx + len(noun.text)
-        mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)
-        found.append((mention, Counted(f"{noun.lower_} {event[0]}", event[0])))
-    return found
-
-
-def _none_hurt(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
-    """ "No one was killed", "nobody was hurt", "no injuries were reported": a count of zero. Not "no one else
-    was hurt" (zero more) and not a zero the sentence denies ("no one knows how many died")."""
-    for token in doc:
-        if token.lower_ in {"nobody", "none"} and token.dep_ in {"nsubj", "nsubjpass"}:
-            first, noun = token, token
-        elif token.lower_ == "no" and token.dep_ == "det":
-            first, noun = token, token.head
-        else:
-            continue
-        if any(c.lower_ in _MORE_WORDS | {"else"} for c in noun.children) or noun.dep_ not in {
-            "nsubj",
-            "nsubjpass",
-        }:
-            continue
-        kind = _zero_kind(noun)
-        if kind not in {"killed", "injured"}:
-            continue
-        end = noun.idx + len(noun.text)
-        quantity = Quantity(value=0.0, upper=None, approx="exact", unit=None)
-        yield (
-            NumberMention(doc.text[first.idx : end], first.idx, end, quantity),
-            Counted(f"people {kind}", kind),
-        )
-
-
-def _zero_kind(noun: Token) -> str | None:
-    """What "no one" / "no injuries" says did not happen: "deaths" and "fatalities" killed, "injuries" and
-    "casualties" injured; for people, the verb they are the subject of ("was killed", "was shot")."""
-    lemma = noun.lemma_.lower()
-    if lemma in {"injury", "death", "fatality", "casualty"}:
-        return "killed" if lemma in {"death", "fatality"} else "injured"
-    if noun.lower_ not in {"one", "nobody", "none"} and lemma not in PEOPLE_NOUNS:
-        return None
-    governor = _governor(noun)
-    if governor is None:
-        return None
-    verb = governor.lemma_.lower()
-    return _casualty(verb) or ("injured" if verb in WOUNDING_LEMMAS else None)
-
-
-_CASUALTY_KINDS = frozenset(kind for kind, _ in _CASUALTY)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: dt.date) -> int | None:
-    """The year of another, earlier event a casualty count belongs to ("In 2019 a fire at the same mill killed
-    two", "last year's attack left 12 dead"): a date attached to the count's own clause that names a year
-    before the article's, and is not a day of the last weeks ("On Dec. 31, 2025, a gunman killed five" in a
-    story of Jan. 1). A story must not read those as the event's toll."""
-    year = published.year
-    if counted.kind not in _CASUALTY_KINDS:
-        return None
-    anchor = _anchor(doc, mention)
-    if anchor is None:
-        return None
-    noun, _ = _nouns(_first_conjunct(anchor))
-    node = noun if noun is not None else anchor
-    governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
-    for ent in anchor.sent.ents:
-        if ent.label_ != "DATE" or not _dates_clause(ent.root, governor):
-            continue
-        found = _YEAR.search(ent.text)
-        said = int(found.group()) if found else (year - 1 if "last year" in ent.text.lower() else None)
-        if said is not None and said < year and not _recent(ent.text, said, published):
-            return said
-    return None
-
-
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
-}
-
-
-def _recent(text: str, year: int, published: dt.date) -> bool:
-    """A dated day or month of `year` within 60 days before the article: the event itself, across New Year."""
-    found = re.search(
-        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?", text, re.I
-    )
-    if found is None:
-        return False
-    month = _MONTHS[found.group(1).lower()]
-    day = int(found.group(2)) if found.group(2) else calendar.monthrange(year, month)[1]
-    try:
-        return 0 <= (published - dt.date(year, month, day)).days <= 60
-    except ValueError:
-        return False
-
-
-def _dates_clause(date: Token, governor: Token) -> bool:
-    """The date belongs to the count's clause: it modifies the count's verb ("In 2019 a fire killed two"), it
-    names the verb's subject ("last year's attack left 12 dead"), or the clause hangs on it ("since 2015,
-    when 12 people died"). A date that only bounds a comparison ("the worst since 2019") does not."""
-    if governor.head.i == date.i or any(a.i == date.i for a in governor.ancestors if a.pos_ != "VERB"):
-        return governor.dep_ in {"relcl", "acl", "advcl"}
-    if date.dep_ in {"poss", "compound", "amod", "npadvmod"} and date.head.head.i == governor.i:
-        return True
-    head = date.head
-    if head.dep_ == "prep" and head.lower_ not in {"since", "than", "until"}:
-        head = head.head  # "In 2019 ... killed", not "the worst since 2019"
-    return head.i == governor.i

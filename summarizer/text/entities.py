@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 
 from summarizer.contract import PLACE_KINDS, EntityKind, Person, Place
 from summarizer.text.furniture import Furniture, junk_name
+from summarizer.text.gazetteer import AP_STATES, COUNTRIES, US_STATES
 from summarizer.text.nlp import glued_hyphen
 from summarizer.text.wordclasses import (
-    AP_STATES,
-    COUNTRIES,
     FAITHS,
     GOVERNMENT_WORDS,
     GROUP_WORDS,
@@ -27,7 +26,6 @@ from summarizer.text.wordclasses import (
     REGION_WORDS,
     SITE_WORDS,
     TITLE_WORDS,
-    US_STATES,
     WORK_NOUNS,
 )
 

@@ -91,6 +91,12 @@ from summarizer.text.number_vocab import (
 
 __all__ = ["NumberMention", "Quantity", "find_numbers", "values_match"]
 
+_RAISED = frozenset(
+    {"revised", "raised", "pushed", "bumped", "moved", "rose", "risen", "climbed", "jumped", "went", "gone"}
+    | {"shot", "driven", "brought", "sent"}
+)
+"""Verbs after which "up to N" is a move up, to N, not a bound ("revised up to 21")."""
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -333,6 +339,8 @@ class _Scanner(NumberReader):
         if qual is None:
             return self.body(i, i, "exact")
         approx, j = qual
+        if w == "up" and i > 0 and self.low(i - 1) in _RAISED:
+            return self.body(j, j, "exact")  # "revised up to 21", "pushed up to 40": up, to 21
         got = self.body(j, i, approx)
         if got is not None or self.low(j) not in ("a", "an"):
             return got

@@ -1,6 +1,7 @@
-"""Three invented casualty events, 5-6 outlets each over 1-3 days, merged by code alone
+"""Five invented casualty events, 5-6 outlets each over 1-3 days, merged by code alone
 (tests/data/story_events): a bar shooting whose toll grows, a bus crash where the hospital's count differs from
-the governor's, a plant explosion with workers missing. Each event's expected.json was written by reading
+the governor's, a plant explosion with workers missing, a van ramming whose injured count is revised, a ferry
+sinking with older disasters' tolls in the background. Each event's expected.json was written by reading
 every article: the latest count of each kind, every stated value of it with its article, the named actor and
 the places. The traps the events hold (parts of a toll, increments, people still in hospital, passengers on
 board) must not land in the main count."""

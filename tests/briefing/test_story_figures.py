@@ -213,3 +213,22 @@ def test_one_victim_counted_by_a_later_day_leaves_the_toll_standing() -> None:
     assert toll.latest is not None and toll.latest.value == 14 and not toll.conflict
     assert {(r.value, r.article) for r in toll.reports} == {(14.0, "a0"), (1.0, "a1")}
     assert [r.value for r in killed["suspects killed"].reports] == [2.0]  # another party, another count
+
+
+def test_ages_written_two_ways_merge_without_error() -> None:
+    """ "A 34-year-old man" (unit years) and "a man, 34," (no unit) in two articles: groups whose units differ
+    are ordered without comparing None with a unit."""
+    from summarizer.articles import Article
+    from summarizer.briefing.reading import read_article
+    from summarizer.briefing.story import assemble
+    from summarizer.briefing.story_digest import digest
+    from summarizer.contract import Meta
+
+    texts = [
+        "A 34-year-old man was arrested on suspicion of murder on Monday, police said.",
+        "Police said a man, 34, from the Eastmoor area was arrested on Monday.",
+    ]
+    meta = Meta(model="code", prompt="code", article_sha256="")
+    articles = [Article.from_text(t, date="2026-03-02", id=f"a{i}") for i, t in enumerate(texts)]
+    story = assemble([digest(a, read_article(a).brief("", "", meta), a.id or "") for a in articles], None)
+    assert {r.value for f in story.figures if f.kind == "age" for r in f.reports} == {34.0}

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.articles import Article
-from summarizer.briefing.reading import read_article
-from summarizer.text.counting import count, never_a_figure, single_casualties, victim_ordinals
+from summarizer.text.counting import count, never_a_figure
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import find_numbers
 
@@ -104,6 +102,16 @@ TABLE = [
     ("All 12 of the miners were killed.", "12", "killed", "killed"),
     ("Five people were killed and another 20 were injured.", "20", "injured", "people injured"),
     ("In that case 14 people were killed.", "14", "killed", "people killed"),
+    # totals the parse hides, rates and increments after a subordinator
+    ("The number of people confirmed dead in the sinking rose to 17 on Tuesday.", "17", "killed", "killed"),
+    ("Police said the number of people injured had been revised up to 21.", "21", "injured", "injured"),
+    (
+        "Road crashes kill about 12,000 people a year in the country.",
+        "about 12,000",
+        "other",
+        "killed a year",
+    ),
+    ("Officials said 36 remained missing after three more bodies were recovered.", "three", "killed", "more"),
     ("Within minutes of the first call 30 people had been injured.", "30", "injured", "people injured"),
 ]
 
@@ -152,60 +160,3 @@ def test_real_figures_beside_them_are_kept() -> None:
     text = "Police said 3 people were hurt in the 700 block of Main Street; call 262-4000 with tips."
     kept = [m.text for m in find_numbers(text) if not never_a_figure(m, text)]
     assert kept == ["3"]
-
-
-def test_an_ordinal_on_a_casualty_is_at_least_that_many() -> None:
-    text = "The fourth victim, a 22-year-old man, was pronounced dead at the hospital. He finished third in 2019."
-    found = victim_ordinals(parse(text))
-    assert [(m.text, m.quantity.value, m.quantity.approx, c.counts, c.kind) for m, c in found] == [
-        ("fourth", 4.0, "at_least", "people killed", "killed")
-    ]
-    assert text[found[0][0].start : found[0][0].end] == "fourth"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("A woman, 34, died at the scene.", [("A woman", "woman killed", "killed")]),
-        ("The gunman killed a man and fled.", [("a man", "man killed", "killed")]),
-        ("A passenger was hurt when the bus hit a wall.", [("A passenger", "passenger injured", "injured")]),
-        ("A 17-year-old boy and a 19-year-old man were killed.", []),  # two, not one
-        ("A man walked into the bank.", []),
-        ("A man killed his wife at their home on Sunday.", []),  # the killer is no casualty
-        ("A neighbour took him to hospital.", []),
-        ("No one was killed, police said.", [("No one", "people killed", "killed")]),
-        ("No injuries were reported.", [("No injuries", "people injured", "injured")]),
-        ("No one else was hurt.", []),
-        ("A gunman opened fire.", []),
-    ],
-)
-def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str, str]]) -> None:
-    found = single_casualties(parse(text))
-    assert [(m.text, c.counts, c.kind) for m, c in found] == expected
-    assert all(m.quantity.value in {0.0, 1.0} and text[m.start : m.end] == m.text for m, _ in found)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("In 2019, a fire at the same mill killed two workers.", [(2.0, "workers killed in 2019")]),
-        ("It was the deadliest since 2015, when 12 people died.", [(12.0, "people killed in 2015")]),
-        ("Last year's attack on the market left 12 dead.", [(12.0, "people killed in 2025")]),
-        # a date that only bounds a comparison, or the event's own day, leaves the toll the event's
-        ("The attack, the worst since 2019, killed five people on Monday.", [(5.0, "people killed")]),
-        ("The financial toll of the strike rose to 2 billion.", []),
-        (
-            "A bomb killed five people on Monday, a year after 30 people were killed in 2025 at the market.",
-            [(5.0, "people killed"), (30.0, "people killed in 2025")],
-        ),
-    ],
-)
-def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:
-    figures = read_article(Article.from_text(text, date="2026-03-02")).figures
-    assert [(f.value, f.counts) for f in figures] == expected
-
-
-def test_the_event_of_last_new_year_is_the_event() -> None:
-    text = "On Dec. 31, 2025, a gunman killed five people at a New Year's Eve party."
-    figures = read_article(Article.from_text(text, date="2026-01-01")).figures
-    assert [(f.value, f.counts) for f in figures] == [(5.0, "people killed")]

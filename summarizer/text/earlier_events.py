@@ -1,0 +1,102 @@
+"""Tolls of earlier events: "In 2019 a fire at the same mill killed two", "the deadliest since 2015, when 12
+people died", "last year's attack left 12 dead". Read as the event's own, they would join a story's count and
+could become its latest; a date that modifies the count's own clause and names an earlier year says they are
+another event's. A date that only bounds a comparison ("the worst since 2019") or a day of the last weeks
+("On Dec. 31, 2025" in a Jan. 1 story) does not.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from summarizer.text.counting import (  # the count's clause is found as counting finds it
+    _CASUALTY,
+    Counted,
+    _anchor,
+    _first_conjunct,
+    _governor,
+    _nouns,
+)
+from summarizer.text.numbers import NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["earlier_year"]
+
+
+_CASUALTY_KINDS = frozenset(kind for kind, _ in _CASUALTY)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: dt.date) -> int | None:
+    """The year of another, earlier event a casualty count belongs to ("In 2019 a fire at the same mill killed
+    two", "last year's attack left 12 dead"): a date attached to the count's own clause that names a year
+    before the article's, and is not a day of the last weeks ("On Dec. 31, 2025, a gunman killed five" in a
+    story of Jan. 1). A story must not read those as the event's toll."""
+    year = published.year
+    if counted.kind not in _CASUALTY_KINDS:
+        return None
+    anchor = _anchor(doc, mention)
+    if anchor is None:
+        return None
+    noun, _ = _nouns(_first_conjunct(anchor))
+    node = noun if noun is not None else anchor
+    governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
+    for ent in anchor.sent.ents:
+        if ent.label_ != "DATE" or not _dates_clause(ent.root, governor):
+            continue
+        found = _YEAR.search(ent.text)
+        said = int(found.group()) if found else (year - 1 if "last year" in ent.text.lower() else None)
+        if said is not None and said < year and not _recent(ent.text, said, published):
+            return said
+    return None
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
+
+
+def _recent(text: str, year: int, published: dt.date) -> bool:
+    """A dated day or month of `year` within 60 days before the article: the event itself, across New Year."""
+    found = re.search(
+        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?", text, re.I
+    )
+    if found is None:
+        return False
+    month = _MONTHS[found.group(1).lower()]
+    day = int(found.group(2)) if found.group(2) else calendar.monthrange(year, month)[1]
+    try:
+        return 0 <= (published - dt.date(year, month, day)).days <= 60
+    except ValueError:
+        return False
+
+
+def _dates_clause(date: Token, governor: Token) -> bool:
+    """The date belongs to the count's clause: it modifies the count's verb ("In 2019 a fire killed two"), it
+    names the verb's subject ("last year's attack left 12 dead"), or the clause hangs on it ("since 2015,
+    when 12 people died"). A date that only bounds a comparison ("the worst since 2019") does not."""
+    clause = governor
+    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head  # "when the ferry capsized and 214 people were killed"
+    if clause.head.i == date.i or any(a.i == date.i for a in clause.ancestors if a.pos_ != "VERB"):
+        return clause.dep_ in {"relcl", "acl", "advcl"}
+    # "last year's attack left 12 dead"; "the 2009 sinking of the Aster Light, in which 300 people died"
+    modifies = date.dep_ in {"poss", "compound", "amod", "npadvmod", "nmod", "nummod"}
+    described = clause.dep_ in {"relcl", "acl"} and clause.head in list(date.head.subtree)
+    if modifies and (date.head.head.i == clause.i or described):
+        return True
+    head = date.head
+    if head.dep_ == "prep" and head.lower_ not in {"since", "than", "until"}:
+        head = head.head  # "In 2019 ... killed", not "the worst since 2019"
+    # "In 2017, the ferry sank in the strait, killing 214 people": the date's verb and its participle clause
+    return head.i == clause.i or (
+        clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VBG" and head.i == clause.head.i
+    )

@@ -1,0 +1,124 @@
+"""Counts the article says without a numeral: "the fourth victim died" (at least four), "A woman, 34, died"
+(one), "No one was killed" (zero).
+
+They read the same parse as counting.py and use its event rules, so "a man" counts only where a casualty
+verb governs him as its patient ("A man killed his wife" counts no man), and an ordinal only on a casualty.
+reading.py lists a single or a zero only when no numeral of the article counts that kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from summarizer.text.counting import (  # the event rules are counting's; these readers share them
+    _MORE_WORDS,
+    Counted,
+    _agent,
+    _cared_for,
+    _casualty,
+    _event,
+    _fatal,
+    _governor,
+)
+from summarizer.text.lexicon import ORDINAL_WORDS
+from summarizer.text.numbers import NumberMention, Quantity
+from summarizer.text.wordclasses import PEOPLE_NOUNS, WOUNDING_LEMMAS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["single_casualties", "victim_ordinals"]
+
+
+def victim_ordinals(doc: Doc) -> list[tuple[NumberMention, Counted]]:
+    """ "The fourth victim died in hospital": an ordinal on a casualty says at least that many. Ordinals are
+    never figures otherwise (numbers.py leaves them out), so only a people noun that a casualty event governs
+    makes one a count: at least four people killed."""
+    found: list[tuple[NumberMention, Counted]] = []
+    for token in doc:
+        value = ORDINAL_WORDS.get(token.lower_)
+        noun = token.head
+        if value is None or value < 2 or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
+            continue  # "the first victim" says no more than a victim does
+        event = _event(noun, _governor(noun), token, True)
+        if event is None or event[0] not in {"killed", "injured", "missing"}:
+            continue
+        quantity = Quantity(value=float(value), upper=None, approx="at_least", unit=None)
+        mention = NumberMention(token.text, token.idx, token.idx + len(token.text), quantity)
+        found.append((mention, Counted(f"people {event[0]}", event[0])))
+    return found
+
+
+_ONE_PERSON_KINDS = {"killed", "injured", "missing", "arrested"}
+
+
+def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
+    """ "A woman, 34, died at the scene", "the gunman killed a man": one person, counted by the article
+    "a" rather than a numeral. Only a singular people noun that a casualty event governs counts: one woman
+    killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people" totals.
+    """
+    found: list[tuple[NumberMention, Counted]] = list(_none_hurt(doc))
+    for token in doc:
+        noun = token.head
+        if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ != "NN":
+            continue
+        if noun.lemma_.lower() not in PEOPLE_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        if any(c.dep_ == "conj" for c in noun.children):
+            continue  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
+        governor = _governor(noun)
+        event = _event(noun, governor, noun, True)
+        if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
+            continue
+        own = _casualty(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
+        if _agent(noun, governor) or (
+            not own and _cared_for(governor, noun) is None and _fatal(noun, governor) is None
+        ):
+            continue  # "A judge ordered him held": the judge is nobody's casualty
+        quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
+        end = noun.idx + len(noun.text)
+        mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)
+        found.append((mention, Counted(f"{noun.lower_} {event[0]}", event[0])))
+    return found
+
+
+def _none_hurt(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
+    """ "No one was killed", "nobody was hurt", "no injuries were reported": a count of zero. Not "no one else
+    was hurt" (zero more) and not a zero the sentence denies ("no one knows how many died")."""
+    for token in doc:
+        if token.lower_ in {"nobody", "none"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            first, noun = token, token
+        elif token.lower_ == "no" and token.dep_ == "det":
+            first, noun = token, token.head
+        else:
+            continue
+        if any(c.lower_ in _MORE_WORDS | {"else"} for c in noun.children) or noun.dep_ not in {
+            "nsubj",
+            "nsubjpass",
+        }:
+            continue
+        kind = _zero_kind(noun)
+        if kind not in {"killed", "injured"}:
+            continue
+        end = noun.idx + len(noun.text)
+        quantity = Quantity(value=0.0, upper=None, approx="exact", unit=None)
+        yield (
+            NumberMention(doc.text[first.idx : end], first.idx, end, quantity),
+            Counted(f"people {kind}", kind),
+        )
+
+
+def _zero_kind(noun: Token) -> str | None:
+    """What "no one" / "no injuries" says did not happen: "deaths" and "fatalities" killed, "injuries" and
+    "casualties" injured; for people, the verb they are the subject of ("was killed", "was shot")."""
+    lemma = noun.lemma_.lower()
+    if lemma in {"injury", "death", "fatality", "casualty"}:
+        return "killed" if lemma in {"death", "fatality"} else "injured"
+    if noun.lower_ not in {"one", "nobody", "none"} and lemma not in PEOPLE_NOUNS:
+        return None
+    governor = _governor(noun)
+    if governor is None:
+        return None
+    verb = governor.lemma_.lower()
+    return _casualty(verb) or ("injured" if verb in WOUNDING_LEMMAS else None)

@@ -1,0 +1,42 @@
+"""Tolls of earlier events name their year; the event's own day, even across New Year, does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.articles import Article
+from summarizer.briefing.reading import read_article
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2019, a fire at the same mill killed two workers.", [(2.0, "workers killed in 2019")]),
+        ("It was the deadliest since 2015, when 12 people died.", [(12.0, "people killed in 2015")]),
+        ("Last year's attack on the market left 12 dead.", [(12.0, "people killed in 2025")]),
+        # a date that only bounds a comparison, or the event's own day, leaves the toll the event's
+        ("The attack, the worst since 2019, killed five people on Monday.", [(5.0, "people killed")]),
+        (
+            "The worst remains the 2009 sinking of the Aster Light, in which more than 300 people died.",
+            [(300.0, "people killed in 2009")],
+        ),
+        (
+            "In 2017, the ferry Kalani Dawn sank in the strait, killing 214 people.",
+            [(214.0, "people killed in 2017")],
+        ),
+        ("The financial toll of the strike rose to 2 billion.", []),
+        (
+            "A bomb killed five people on Monday, a year after 30 people were killed in 2025 at the market.",
+            [(5.0, "people killed"), (30.0, "people killed in 2025")],
+        ),
+    ],
+)
+def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:
+    figures = read_article(Article.from_text(text, date="2026-03-02")).figures
+    assert [(f.value, f.counts) for f in figures] == expected
+
+
+def test_the_event_of_last_new_year_is_the_event() -> None:
+    text = "On Dec. 31, 2025, a gunman killed five people at a New Year's Eve party."
+    figures = read_article(Article.from_text(text, date="2026-01-01")).figures
+    assert [(f.value, f.counts) for f in figures] == [(5.0, "people killed")]
