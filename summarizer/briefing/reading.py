@@ -19,12 +19,13 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import Counted, count, never_a_figure
+from summarizer.text.counting import Counted, count
 from summarizer.text.dates import find_dates
 from summarizer.text.earlier_events import earlier_year
 from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
 from summarizer.text.furniture import Furniture, find_furniture
 from summarizer.text.injection import Injection, find_injections
+from summarizer.text.never_figures import never_a_figure
 from summarizer.text.nlp import parse
 from summarizer.text.numbers import NumberMention, find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences

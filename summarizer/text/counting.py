@@ -4,8 +4,8 @@ Code finds the numbers and their values (numbers.py); the parse says what each o
 counted is the noun the number modifies ("50 militants"), and what happened to it is the verb or adjective
 that governs that noun or the number ("were killed", "killing 5", "7 dead", "left 12 injured", "one man
 died"). The governing lemma decides the kind (kill/die/dead -> killed, injure/wound -> injured, ...), so the
-phrasing does not matter. Numbers the contract says are never figures (phone, street and block numbers, list
-numbering, page and section numbers) are dropped here; dates, years and clock times never reach this module.
+phrasing does not matter. Numbers the contract says are never figures are dropped before (never_figures.py);
+dates, years and clock times never reach this module.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Counted", "count", "never_a_figure"]
+__all__ = ["Counted", "count"]
 
 _CASUALTY = (
     ("killed", KILLED_LEMMAS),
@@ -42,6 +42,8 @@ _CASUALTY = (
 )
 _DEAD_NOUNS = {"body", "corpse"}
 _CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
+_INJURIES = {"cut", "fracture", "burn", "bruise", "wound", "injury", "hypothermia", "inhalation", "shock"}
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "poor", "life-threatening"}
 _HOSPITALS = {"hospital", "hospitals", "clinic", "infirmary"}
 _WARDS = {"center", "centre", "unit", "ward"}  # a hospital only with a word that says so ("trauma center")
 _WARD_WORDS = {"medical", "trauma", "health", "burn", "burns", "intensive", "emergency", "care"}
@@ -57,44 +59,12 @@ _AGE_WORDS = {"age", "ages", "aged"}
 _DURATION_UNITS = {"years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week"}
 _DURATION_UNITS |= {"minutes", "minute", "seconds", "second", "decades", "decade"}
 _DISTANCE_UNITS = {"km", "miles", "mile", "m", "metres", "meters", "feet", "ft", "kilometres", "kilometers"}
-_NOT_BEFORE = re.compile(
-    r"(?:\b(?:page|pages|p\.|section|sections|chapter|article|articles|no\.|number|room|flight|route|highway|"
-    r"interstate|channel|episode|season|verse|rule|clause|paragraph|item|step|part|volume|vol\.|issue|"
-    r"platform|gate|exit|line|bus|apartment|apt\.|suite|unit|box|ext\.|extension|marker|markers|milepost|log|"
-    r"reference|ref\.|badge|docket)\s*#?)$",
-    re.I,
-)
-_PHONE = re.compile(r"^\(?\d{3}\)?[\s.-]?\d{3,4}(?:[\s.-]\d{4})?$")
-_STREET = re.compile(
-    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.?|"
-    r"Way|Place|Court|Highway|Hwy)\b"
-)
 
 
 @dataclass(frozen=True)
 class Counted:
     counts: str
     kind: str
-
-
-def never_a_figure(mention: NumberMention, text: str) -> bool:
-    """Phone numbers, street and block numbers, list numbering, page and section numbers (the contract)."""
-    if (_PHONE.match(mention.text) and "-" in mention.text) or re.match(
-        r"\s*[-.]\d{4}\b", text[mention.end :]
-    ):
-        return True
-    before = text[max(0, mention.start - 20) : mention.start]
-    if _NOT_BEFORE.search(before.rstrip()) and not mention.quantity.unit:
-        return True
-    if re.search(r"\b(?:call|calling|called|dial|dialling|dialing|text)\s+$", before, re.I) and re.fullmatch(
-        r"\d{3,}", mention.text
-    ):
-        return True  # "call 101", "dial 911": a number to call
-    after = text[mention.end : mention.end + 60]
-    if re.match(r"\s+block\b", after, re.I) or _STREET.match(after):
-        return True
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return bool(re.fullmatch(r"\s*", text[line_start : mention.start])) and bool(re.match(r"[.)]\s", after))
 
 
 def _tokens(doc: Doc, mention: NumberMention) -> list[Token]:
@@ -236,19 +206,28 @@ def _cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, 
                 fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
                 return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
         return None
+    if _in_condition(governor) or (
+        lemma == "leave" and any(_hospital(o) for o in _objects(governor, {"in"}))
+    ):
+        return "injured", "condition"  # "remained in critical condition", "left two adults in hospital"
     if lemma not in _CARE_VERBS:
         return None
-    if (
-        lemma == "treat"
-    ):  # "treated at the scene", not "treated for anxiety", "treated to lunch", "as a suspect"
+    if lemma == "treat":  # "treated at the scene"; not "for anxiety", "to lunch", "as a suspect"
         causes = list(_objects(governor, {"for"}))
         other = any(c.dep_ == "prep" and c.lower_ in {"to", "as", "like"} for c in governor.children)
-        return ("injured", lemma) if not other and all(_casualty(c.lemma_.lower()) for c in causes) else None
-    places = [
-        *_objects(governor, {"to", "into"}),
-        *(o for c in governor.children for o in _objects(c, {"to"})),
-    ]
+        hurt = all(_casualty(c.lemma_.lower()) or c.lemma_.lower() in _INJURIES for c in causes)
+        return ("injured", lemma) if not other and hurt else None
+    # "taken by ambulance to hospital", "rushed to the Government General Hospital"
+    places = [t for t in governor.subtree if t.dep_ == "pobj" and t.head.lower_ in {"to", "into"}]
     return ("injured", "hospital") if any(_hospital(o) for o in places) else None
+
+
+def _in_condition(governor: Token) -> bool:
+    """ "Seven people remained in critical condition", "37 of the injured were in serious condition"."""
+    return any(
+        o.lemma_.lower() == "condition" and any(c.lower_ in _CONDITIONS for c in o.children)
+        for o in _objects(governor, {"in"})
+    )
 
 
 def _hospital(place: Token) -> bool:
@@ -272,6 +251,8 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
             yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
     yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
+    for obj in _objects(node, {"of"}):  # "Nine of the dead were passengers", "37 of the injured"
+        yield from (t for t in (obj, *obj.children) if t.lower_ in _CASUALTY_WORDS)
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
         yield node.head
     if governor is None:

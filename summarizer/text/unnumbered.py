@@ -61,9 +61,10 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
     found: list[tuple[NumberMention, Counted]] = list(_none_hurt(doc))
     for token in doc:
         noun = token.head
-        if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ != "NN":
-            continue
-        if noun.lemma_.lower() not in PEOPLE_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ not in {"NN", "NNP"}:
+            continue  # ("A MAN has died": the tagger calls a capitalised noun a proper one)
+        person = noun.lemma_.lower() in PEOPLE_NOUNS or (noun.is_upper and noun.lower_ in PEOPLE_NOUNS)
+        if not person or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
             continue
         if any(c.dep_ == "conj" for c in noun.children):
             continue  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does

@@ -47,7 +47,7 @@ SPEECH_LEMMAS = WEAK_SPEECH_LEMMAS | frozenset(
 
 KILLED_LEMMAS = frozenset(
     """
-    kill die dead death fatality slay murder perish execute behead massacre drown fatal shoot_dead
+    kill die dead death fatality slay murder perish execute behead massacre drown fatal shoot_dead succumb
     """.split()
 )
 INJURED_LEMMAS = frozenset(
@@ -184,7 +184,8 @@ PEOPLE_NOUNS = frozenset(
     hikers swimmer swimmers climber climbers rider riders diner diners guest guests labourer labourers
     laborer laborers contractor contractors farmer farmers fisherman fishermen pilot pilots mother mothers
     father fathers son sons daughter daughters brother brothers sister sisters husband wife wives relative
-    relatives friend friends pupil student
+    relatives friend friends pupil student sibling siblings cousin cousins nephew niece grandchild
+    grandchildren grandson granddaughter
     """.split()
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""

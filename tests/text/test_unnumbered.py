@@ -25,6 +25,7 @@ def test_an_ordinal_on_a_casualty_is_at_least_that_many() -> None:
         ("A passenger was hurt when the bus hit a wall.", [("A passenger", "passenger injured", "injured")]),
         ("A 17-year-old boy and a 19-year-old man were killed.", []),  # two, not one
         ("A man walked into the bank.", []),
+        ("A MAN has died after a crash on the motorway.", [("A MAN", "man killed", "killed")]),
         ("A man killed his wife at their home on Sunday.", []),  # the killer is no casualty
         ("A neighbour took him to hospital.", []),
         ("No one was killed, police said.", [("No one", "people killed", "killed")]),
