@@ -22,6 +22,7 @@ from summarizer.text.wordclasses import (
     PEOPLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_SPEECH_LEMMAS,
 )
@@ -310,31 +311,10 @@ class _Speakers:
         return max((i for mention, i in self.order.items() if mention in name or name in mention), default=-1)
 
 
-_ABBREVIATED = {
-    "sen.": "senator",
-    "rep.": "representative",
-    "gov.": "governor",
-    "gen.": "general",
-    "lt.": "lieutenant",
-    "sgt.": "sergeant",
-    "capt.": "captain",
-    "det.": "detective",
-    "insp.": "inspector",
-    "supt.": "superintendent",
-    "prof.": "professor",
-    "dr.": "doctor",
-    "atty.": "attorney",
-    "col.": "colonel",
-    "maj.": "major",
-    "cmdr.": "commander",
-    "pres.": "president",
-}
-
-
 def _title_words(role: str) -> set[str]:
     """The words of a role, abbreviated titles written out ("Sen." is a senator)."""
     words = role.lower().split()
-    return set(words) | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
+    return set(words) | {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}
 
 
 _HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "dame": "she"}

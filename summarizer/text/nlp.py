@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import NLPModelError
+from summarizer.text.wordclasses import TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,27 +70,10 @@ def _load() -> Language:
     nlp: Language = module.load()
     nlp.add_pipe(_LINE_BREAKS, before="parser")
     tokenizer: Any = nlp.tokenizer
-    for title in _TITLE_ABBREVIATIONS:
+    for title in (t.capitalize() for t in TITLE_ABBREVIATIONS):
         # "Police Lt. Gavin Mercer told": the pipeline splits "Lt." and ends a sentence at its stop
         tokenizer.add_special_case(title, [{"ORTH": title}])
     return nlp
-
-
-_TITLE_ABBREVIATIONS = (
-    "Lt.",
-    "Sgt.",
-    "Capt.",
-    "Det.",
-    "Cpl.",
-    "Col.",
-    "Maj.",
-    "Insp.",
-    "Supt.",
-    "Cmdr.",
-    "Pvt.",
-    "Atty.",
-    "Hon.",
-)
 
 
 _LINE_BREAKS = "summarizer_line_breaks"

@@ -21,6 +21,7 @@ __all__ = [
     "SITE_WORDS",
     "SOURCE_NOUNS",
     "SPEECH_LEMMAS",
+    "TITLE_ABBREVIATIONS",
     "TITLE_WORDS",
     "past_participle",
 ]
@@ -263,6 +264,15 @@ SITE_WORDS = frozenset(
     """.split()
 )
 
+
+TITLE_ABBREVIATIONS = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "lt.": "lieutenant",
+    "sgt.": "sergeant", "capt.": "captain", "det.": "detective", "insp.": "inspector", "supt.": "superintendent",
+    "prof.": "professor", "dr.": "doctor", "atty.": "attorney", "col.": "colonel", "maj.": "major",
+    "cmdr.": "commander", "pres.": "president", "cpl.": "corporal", "pvt.": "private", "hon.": "honourable",
+}  # fmt: skip
+"""Abbreviated titles and the title each writes ("Sen." is a senator): one token each for the tokenizer, and
+the written-out word when a role is matched ("the senator said")."""
 
 TITLE_WORDS = frozenset(
     """
