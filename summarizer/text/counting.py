@@ -191,6 +191,8 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
 def _cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, str] | None:
     """People "taken to hospital", "treated at the scene" or who "suffered gunshot wounds" are injured; those
     who "suffered fatal injuries" are dead. The one who takes or treats (`node` as the active subject) is not."""
+    if governor is not None and governor.pos_ == "AUX" and _in_condition(governor):
+        return "injured", "condition"  # "four of them are in a critical condition"
     if governor is None or governor.pos_ != "VERB":
         return None
     if node is not None and node.dep_ == "nsubj" and governor.lemma_.lower() in _CARE_VERBS:
@@ -416,7 +418,8 @@ def _counted_event(
     casualties; other things cannot ("killed in two crashes", "injured in 3 attacks")."""
     if _agent(node, governor):
         return None  # "two men killed a shopkeeper": the men did it
-    people = noun is None or _people_like(noun)
+    whole = _partitive_noun(node) if noun is None else None  # "Two of the buildings": of things
+    people = _people_like(noun) if noun is not None else whole is None or _people_whole(whole)
     event = _event(node, governor, last, people)
     casualty_noun = noun is not None and (
         _casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS
@@ -424,6 +427,31 @@ def _counted_event(
     if event is not None and not people and not casualty_noun and event[0] != "displaced":
         return None
     return event
+
+
+def _partitive_noun(anchor: Token) -> Token | None:
+    """The noun of "two of the buildings" (not of "them", which stands for whatever the sentence before said)."""
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            return obj
+    return None
+
+
+def _people_whole(noun: Token) -> bool:
+    """A partitive's set is people or casualties: "of the passengers", "of the dead", "of the injured"."""
+    lemma = noun.lemma_.lower()
+    return (
+        _people_like(noun)
+        or _casualty(lemma) is not None
+        or lemma in _DEAD_NOUNS
+        or noun.lower_
+        in {
+            "dead",
+            "injured",
+            "wounded",
+            "missing",
+        }
+    )
 
 
 def _agent(node: Token, governor: Token | None) -> bool:

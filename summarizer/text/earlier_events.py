@@ -49,8 +49,8 @@ def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: 
     for ent in anchor.sent.ents:
         if ent.label_ != "DATE" or not _dates_clause(ent.root, governor):
             continue
-        found = _YEAR.search(ent.text)
-        said = int(found.group()) if found else (year - 1 if "last year" in ent.text.lower() else None)
+        years = [int(y) for y in _YEAR.findall(ent.text)]  # a span's last year ("from 2019 to 2022")
+        said = max(years) if years else (year - 1 if "last year" in ent.text.lower() else None)
         if said is not None and said < year and not _recent(ent.text, said, published):
             return said
     return None
@@ -82,7 +82,10 @@ def _recent(text: str, year: int, published: dt.date) -> bool:
 def _dates_clause(date: Token, governor: Token) -> bool:
     """The date belongs to the count's clause: it modifies the count's verb ("In 2019 a fire killed two"), it
     names the verb's subject ("last year's attack left 12 dead"), or the clause hangs on it ("since 2015,
-    when 12 people died"). A date that only bounds a comparison ("the worst since 2019") does not."""
+    when 12 people died"). A date that only bounds a comparison ("the worst since 2019") does not. The end of
+    a span stands where its start does ("between 2020 and 2024")."""
+    while date.dep_ == "conj" and date.head.i < date.i:
+        date = date.head
     clause = governor
     while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
         clause = clause.head  # "when the ferry capsized and 214 people were killed"
@@ -93,6 +96,8 @@ def _dates_clause(date: Token, governor: Token) -> bool:
     described = clause.dep_ in {"relcl", "acl"} and clause.head in list(date.head.subtree)
     if modifies and (date.head.head.i == clause.i or described):
         return True
+    if date.lower_ in {"between", "from"}:  # "died on the road between 2020 and 2024": a span of years
+        return _on_clause(date.head, clause)
     head = date.head
     if head.dep_ == "prep" and head.lower_ not in {"since", "than", "until"}:
         head = head.head  # "In 2019 ... killed", not "the worst since 2019"
@@ -100,3 +105,14 @@ def _dates_clause(date: Token, governor: Token) -> bool:
     return head.i == clause.i or (
         clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VBG" and head.i == clause.head.i
     )
+
+
+def _on_clause(node: Token, clause: Token) -> bool:
+    """`node` is the clause's verb or in a prepositional phrase of it ("on the road", "in crashes on I-47")."""
+    for _ in range(4):
+        if node.i == clause.i:
+            return True
+        if node.dep_ not in {"pobj", "prep"}:
+            return False
+        node = node.head
+    return node.i == clause.i

@@ -45,10 +45,23 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent"}
 _PORTFOLIO_TITLES = {"minister", "secretary", "undersecretary", "under-secretary"}
 _TOLD_LEMMAS = {"tell", "inform", "interview"}
+_REPORTING_LEMMAS = {
+    "learn",
+    "observe",
+    "attend",
+    "speak",
+    "talk",
+    "interview",
+    "contact",
+    "ask",
+    "reach",
+    "obtain",
+}
+_REPORTER_NOUNS = {"reporter", "correspondent", "journalist", "staff", "crew", "photographer"}
 _VESSELS = re.compile(r"^(?:Space Shuttle|USS|HMS|HMCS|HMAS|HMC|RMS)\s")
 _MEDIA = re.compile(
     r"news|times|post|press|herald|journal|gazette|tribune|radio|tv\b|television|channel|network|magazine|"
-    r"daily|telegraph|guardian|mail\b|express|wire\b|broadcast|reuters|\bbbc\b|\bcnn\b|\bnbc\b|\bcbs\b|"
+    r"daily|weekly|telegraph|guardian|mail\b|express|wire\b|broadcast|reuters|\bbbc\b|\bcnn\b|\bnbc\b|\bcbs\b|"
     r"\babc\b|\bfox\b|\bafp\b|\bap\b|\bnpr\b|\bpbs\b",
     re.I,
 )
@@ -71,6 +84,9 @@ class Entity:
     stands: bool = False
     """Some mention names the body itself, not only a portfolio, a medium told something or a thing's
     label (see `_framed`)."""
+    reports: bool = False
+    """A news outlet seen reporting the story itself ("Wikinews has learned", "Wikinews reporters attended"):
+    the article's own voice, not an actor in it (see `_reporting`)."""
 
     @property
     def first(self) -> int:
@@ -154,10 +170,29 @@ def _framed(span: Span) -> bool:
     if root.dep_ in ("dative", "dobj") and head.lemma_ in _TOLD_LEMMAS:
         return medium
     if root.dep_ == "pobj" and head.lower_ in ("to", "with"):
-        return medium and head.head.lemma_ in ("speak", "talk", "interview", "say")
+        return medium and head.head.lemma_ in (
+            "speak",
+            "talk",
+            "interview",
+            "say",
+            "state",
+            "explain",
+            "write",
+        )
     if root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" and head.is_lower:
         return head.lemma_ in _LABEL_NOUNS  # "the ICI system"; not "Hezbollah rockets", "Boeing shares"
     return False
+
+
+def _reporting(span: Span) -> bool:
+    """An outlet as the article's reporter: the subject of a reporter's verb ("Wikinews spoke with a
+    cosplayer", "the Gazette has learned") or the outlet of its reporters ("Wikinews reporters attended")."""
+    root = span.root
+    if _MEDIA.search(span.text) is None:
+        return False
+    if root.dep_ == "nsubj":
+        return root.head.lemma_ in _REPORTING_LEMMAS
+    return root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_ in _REPORTER_NOUNS
 
 
 def _site(span: Span) -> Token | None:
@@ -418,6 +453,7 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
     entity = _mention(found, bare, label, span, (start, end))
     entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
     entity.stands = entity.stands or label == "PERSON" or not _framed(span)
+    entity.reports = entity.reports or (label == "ORG" and _reporting(span))
     if name != bare and name not in entity.aliases:
         entity.aliases.append(name)
     _read_role(entity, span)
@@ -464,6 +500,7 @@ def _join(entities: list[Entity]) -> list[Entity]:
         target.mentions.extend(entity.mentions)
         target.acts = target.acts or entity.acts
         target.stands = target.stands or entity.stands
+        target.reports = target.reports or entity.reports
         target.role = target.role or entity.role
         for alias in [entity.name, *entity.aliases]:
             if alias not in target.aliases and alias != target.name:
@@ -492,8 +529,8 @@ def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Per
             if entity.kind == "country" and (entity.acts or speaks):
                 who.append(Person(name=entity.name, kind="country", role=None, aliases=entity.aliases))
             continue
-        if not entity.stands and entity.name.casefold() not in speakers:
-            continue  # only a portfolio, a medium or a thing's label (`_framed`)
+        if entity.reports or (not entity.stands and entity.name.casefold() not in speakers):
+            continue  # the article's own outlet, or only a portfolio, a medium or a label (`_framed`)
         who.append(
             Person(
                 name=entity.name,

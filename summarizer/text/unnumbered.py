@@ -1,5 +1,5 @@
-"""Counts the article says without a numeral: "the fourth victim died" (at least four), "A woman, 34, died"
-(one), "No one was killed" (zero).
+"""Counts the article says without a numeral: "a fourth victim has died" (at least four killed), "A woman, 34,
+died" and "the fourth victim was pronounced dead" (one), "No one was killed" (zero).
 
 They read the same parse as counting.py and use its event rules, so "a man" counts only where a casualty
 verb governs him as its patient ("A man killed his wife" counts no man), and an ordinal only on a casualty.
@@ -32,22 +32,53 @@ __all__ = ["single_casualties", "victim_ordinals"]
 
 
 def victim_ordinals(doc: Doc) -> list[tuple[NumberMention, Counted]]:
-    """ "The fourth victim died in hospital": an ordinal on a casualty says at least that many. Ordinals are
-    never figures otherwise (numbers.py leaves them out), so only a people noun that a casualty event governs
-    makes one a count: at least four people killed."""
+    """ "A fourth victim has died", "the fourth victim of last week's pile-up was pronounced dead": an ordinal on
+    the dead of an event says its toll reached that many, at least four people killed. Ordinals are never
+    figures otherwise (numbers.py leaves them out); "the fourth victim, a 22-year-old man, was pronounced dead"
+    is one of the victims the article lists, a single (see `single_casualties`)."""
     found: list[tuple[NumberMention, Counted]] = []
+    for token, noun, kind in _casualty_ordinals(doc):
+        if kind != "killed" or not _toll(noun):
+            continue
+        quantity = Quantity(
+            value=float(ORDINAL_WORDS[token.lower_]), upper=None, approx="at_least", unit=None
+        )
+        mention = NumberMention(token.text, token.idx, token.idx + len(token.text), quantity)
+        found.append((mention, Counted(f"people {kind}", kind)))
+    return found
+
+
+def _casualty_ordinals(doc: Doc) -> Iterator[tuple[Token, Token, str]]:
+    """(ordinal, people noun, kind) for "fourth victim", "a second man" that a casualty event governs."""
     for token in doc:
         value = ORDINAL_WORDS.get(token.lower_)
         noun = token.head
         if value is None or value < 2 or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
             continue  # "the first victim" says no more than a victim does
         event = _event(noun, _governor(noun), token, True)
-        if event is None or event[0] not in {"killed", "injured", "missing"}:
+        if event is not None and event[0] in {"killed", "injured", "missing"}:
+            yield token, noun, event[0]
+
+
+def _toll(noun: Token) -> bool:
+    """ "a fourth victim", "the fourth victim of the crash": the nth of the event's dead, not of a list."""
+    det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+    return det in {"a", "an"} or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def _ordinal_singles(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
+    """ "The fourth victim, a 22-year-old man, was pronounced dead": one of the victims, not a toll of four.
+    ("A second man was taken to hospital" is one person too: the article loop of `single_casualties` reads it.)
+    """
+    for token, noun, kind in _casualty_ordinals(doc):
+        if kind == "killed" and _toll(noun):
             continue
-        quantity = Quantity(value=float(value), upper=None, approx="at_least", unit=None)
-        mention = NumberMention(token.text, token.idx, token.idx + len(token.text), quantity)
-        found.append((mention, Counted(f"people {event[0]}", event[0])))
-    return found
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+            continue
+        start = min(token.idx, *(c.idx for c in noun.children if c.dep_ == "det"))
+        end = noun.idx + len(noun.text)
+        quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
+        yield NumberMention(doc.text[start:end], start, end, quantity), Counted(f"{noun.lower_} {kind}", kind)
 
 
 _ONE_PERSON_KINDS = {"killed", "injured", "missing", "arrested"}
@@ -58,7 +89,7 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
     "a" rather than a numeral. Only a singular people noun that a casualty event governs counts: one woman
     killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people" totals.
     """
-    found: list[tuple[NumberMention, Counted]] = list(_none_hurt(doc))
+    found: list[tuple[NumberMention, Counted]] = [*_none_hurt(doc), *_ordinal_singles(doc)]
     for token in doc:
         noun = token.head
         if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ not in {"NN", "NNP"}:

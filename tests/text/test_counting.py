@@ -130,7 +130,20 @@ TABLE = [
     ),
     ("Officials said 36 remained missing after three more bodies were recovered.", "three", "killed", "more"),
     ("Within minutes of the first call 30 people had been injured.", "30", "injured", "people injured"),
+    # a condition said with "be"; a part of the injured
+    ("Doctors said four of them are in a critical condition.", "four", "injured", "among injured"),
+    ("Three of the patients are in serious condition.", "Three", "injured", "among injured"),
 ]
+
+
+def test_a_part_of_a_set_of_things_counts_no_casualty() -> None:
+    for sentence in [
+        "Two of the buildings remain in critical condition.",
+        "Two of the cars were taken to hospital.",
+    ]:
+        mention = find_numbers(sentence)[0]
+        counted = count(parse(sentence), mention)
+        assert counted is None or counted.kind not in {"killed", "injured"}, (sentence, counted)
 
 
 def test_a_whole_toll_is_no_part_and_another_kind_no_increment() -> None:

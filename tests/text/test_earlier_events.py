@@ -25,6 +25,11 @@ from summarizer.briefing.reading import read_article
             [(214.0, "people killed in 2017")],
         ),
         ("The financial toll of the strike rose to 2 billion.", []),
+        # a span of earlier years: its last year
+        (
+            "State records show 61 people died on the road between 2020 and 2024.",
+            [(61.0, "people killed in 2024")],
+        ),
         (
             "A bomb killed five people on Monday, a year after 30 people were killed in 2025 at the market.",
             [(5.0, "people killed"), (30.0, "people killed in 2025")],

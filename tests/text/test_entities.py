@@ -89,6 +89,10 @@ def test_dates_are_never_places_and_undated_phrases_are_not_listed() -> None:
         ("The mayor told Channel Four News that the bridge was safe.", None, "Channel Four News"),
         ("The levy is collected under the IMX scheme since 2012.", None, "IMX"),
         ("Crews prepared Space Shuttle Discovery for its last flight.", None, "Space Shuttle Discovery"),
+        ("A spokesman stated to Valley Weekly that the plant was safe.", None, "Valley Weekly"),
+        # the outlet reporting the story is its voice, not an actor in it
+        ("The Harbor Gazette has learned that the mayor will resign.", None, "Harbor Gazette"),
+        ("Ridge News reporters attended the opening. Ridge News provides video.", None, "Ridge News"),
         # ... but one that acts or speaks somewhere is somebody
         (
             "Channel Four News reported the closure. The mayor told Channel Four News it was safe.",

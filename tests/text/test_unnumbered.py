@@ -1,4 +1,5 @@
-"""Counts said without a numeral: an ordinal on a casualty, one person counted by "a", zero by "no one"."""
+"""Counts said without a numeral: "a fourth victim died" (a toll), one person counted by "a" or "the fourth
+victim", zero by "no one"."""
 
 from __future__ import annotations
 
@@ -8,13 +9,41 @@ from summarizer.text.nlp import parse
 from summarizer.text.unnumbered import single_casualties, victim_ordinals
 
 
-def test_an_ordinal_on_a_casualty_is_at_least_that_many() -> None:
-    text = "The fourth victim, a 22-year-old man, was pronounced dead at the hospital. He finished third in 2019."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fourth victim has died in hospital, police said. He finished third in 2019.",
+        "The fourth victim of last week's pile-up was pronounced dead on Monday. He finished third in 2019.",
+    ],
+)
+def test_the_nth_of_an_events_dead_is_a_toll_of_at_least_that_many(text: str) -> None:
     found = victim_ordinals(parse(text))
     assert [(m.text, m.quantity.value, m.quantity.approx, c.counts, c.kind) for m, c in found] == [
         ("fourth", 4.0, "at_least", "people killed", "killed")
     ]
     assert text[found[0][0].start : found[0][0].end] == "fourth"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of the victims the article lists ("The victims, ages 28, 27, 25 and 22, ..."), not a toll of four
+        (
+            "The fourth victim, a 22-year-old man, was pronounced dead at the hospital.",
+            [("The fourth victim", 1.0, "victim killed")],
+        ),
+        ("The second victim was wounded in the arm.", [("The second victim", 1.0, "victim injured")]),
+        # "a second man" after a first victim is one more person, not two of his kind
+        (
+            "A second man, aged 19, was taken to hospital with life-threatening injuries.",
+            [("A second man", 1.0, "man injured")],
+        ),
+    ],
+)
+def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, float, str]]) -> None:
+    doc = parse(text)
+    assert victim_ordinals(doc) == []
+    assert [(m.text, m.quantity.value, c.counts) for m, c in single_casualties(doc)] == expected
 
 
 @pytest.mark.parametrize(
