@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from summarizer.articles import Article
 from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
-from summarizer.text.actors import describes_people, lead_sentences, main_actors
+from summarizer.text.actors import describes_people, lead_sentences, main_actors, recurring_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
 from summarizer.text.counting import Counted, count
 from summarizer.text.dates import find_dates
@@ -132,7 +132,13 @@ def _with_main_actors(
         if (entity is None or modifier) and describes_people(actor) and new:
             kind: EntityKind = "group" if actor.plural else "person"
             unnamed.append(Person(name=actor.text, kind=kind, role=None, aliases=[], main=True))
-    return [p for p in who if p.main] + unnamed + [p for p in who if not p.main]
+    recurring = [  # "the train's driver", arrested and charged in later paragraphs
+        Person(name=actor.text, kind="person", role=None, aliases=[], main=False)
+        for actor in recurring_actors(doc)
+        if all(actor.text.casefold() != p.name.casefold() for p in unnamed)
+        and not any(s < actor.end and actor.start < t for e in entities for s, t in e.mentions)
+    ]
+    return [p for p in who if p.main] + unnamed + [p for p in who if not p.main] + recurring
 
 
 def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[Person]:

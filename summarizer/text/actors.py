@@ -21,7 +21,7 @@ from summarizer.text.wordclasses import PEOPLE_NOUNS, SPEECH_LEMMAS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MainActor", "describes_people", "lead_sentences", "main_actors"]
+__all__ = ["MainActor", "describes_people", "lead_sentences", "main_actors", "recurring_actors"]
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PHRASE_DEPS = {"det", "amod", "nummod", "compound", "poss", "case", "quantmod", "nmod"}
@@ -152,6 +152,68 @@ def _how(clause: Token) -> bool:
 
 
 def describes_people(actor: MainActor) -> bool:
-    """An unnamed actor worth listing: a person or a group of people, not "the plan" or "prices"."""
+    """An unnamed actor worth listing: a person or a group of people, not "the plan", "prices" or "a
+    passenger train". Its head word says what it is ("Dozens of rescuers" are the rescuers); a capitalised
+    head with a title before it is a name the recogniser missed ("Interior Minister Jelena Brankova")."""
     words = actor.text.casefold().split()
-    return bool(words) and (words[-1] in PEOPLE_NOUNS or any(w in PEOPLE_NOUNS for w in words))
+    head = actor.text[actor.head - actor.start :].split()[:1]
+    if not words or not head:
+        return False
+    if head[0].casefold() in _QUANTITY_HEADS or head[0][:1].isupper():
+        return any(w in PEOPLE_NOUNS for w in words)
+    return head[0].casefold() in PEOPLE_NOUNS
+
+
+_ROLE_NOUNS = {
+    "driver",
+    "pilot",
+    "captain",
+    "skipper",
+    "gunman",
+    "shooter",
+    "attacker",
+    "assailant",
+    "bomber",
+    "suspect",
+    "motorist",
+    "killer",
+    "robber",
+    "hijacker",
+    "sniper",
+    "arsonist",
+}
+"""Whoever did the event, or drove or steered what crashed: "the train's driver", "the gunman"."""
+
+
+def _named(noun: Token) -> bool:
+    """ "the suspect, Dale Hurst,", "Dale Hurst, the driver,", "driver Dale Hurst": the doer has a name."""
+    near = [*noun.children, noun.head]
+    return any(
+        t.ent_type_ == "PERSON" and (t.dep_ == "appos" or noun.dep_ == "appos" or t.dep_ == "compound")
+        for t in near
+    )
+
+
+def recurring_actors(doc: Doc) -> list[MainActor]:
+    """An unnamed doer the article keeps coming back to ("the train's driver ... the driver, 52, appeared
+    before a magistrate"): one person named by a role, as a subject or object of two or more clauses. The
+    fullest mention names him ("the train's driver", not "the driver")."""
+    mentions: dict[str, list[Token]] = {}
+    for token in doc:
+        if token.lower_ not in _ROLE_NOUNS or token.tag_ != "NN" or token.ent_type_:
+            continue
+        if token.dep_ in _SUBJECT_DEPS | {"dobj", "pobj"} and any(
+            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another", "no", "every", "each"}
+            for c in token.children
+        ):
+            mentions.setdefault(token.lower_, []).append(token)
+    actors: list[MainActor] = []
+    for heads in mentions.values():
+        if len(heads) < 2 or any(_named(h) for h in heads):
+            continue
+        phrases = [p for h in heads if (p := _phrase(doc, h)) is not None]
+        if phrases:
+            text, start, end = max(phrases, key=lambda p: (len(p[0].split()), -p[1]))
+            head = next(h for h in heads if start <= h.idx < end)
+            actors.append(MainActor(text, start, end, False, head.idx))
+    return actors

@@ -41,6 +41,7 @@ _CASUALTY = (
     ("arrested", ARREST_LEMMAS),
 )
 _DEAD_NOUNS = {"body", "corpse"}
+_HOMES = {"home", "house"}  # not "drove 300 militants from the town"
 _CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
 _INJURIES = {"cut", "fracture", "burn", "bruise", "wound", "injury", "hypothermia", "inhalation", "shock"}
 _CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "poor", "life-threatening"}
@@ -179,6 +180,10 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
         # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
         return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
     kind = _casualty(lemma)
+    if lemma in {"force", "drive"} and any(
+        o.lemma_.lower() in _HOMES for o in _objects(token, {"from", "out"})
+    ):
+        return "displaced"  # "8,000 people have been forced from their homes"
     if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt", "unaccounted"}:
         kind = _casualty(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
     if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
@@ -454,6 +459,9 @@ def _people_whole(noun: Token) -> bool:
     )
 
 
+_NO_OBJECT = {"all", "both", "each", "none"}
+
+
 def _agent(node: Token, governor: Token | None) -> bool:
     """The subject of an active casualty verb with an object of its own ("A man killed his wife", "a driver
     hit and killed a cyclist") did it; the casualty is the object."""
@@ -464,7 +472,8 @@ def _agent(node: Token, governor: Token | None) -> bool:
         _casualty(v.lemma_.lower()) in {"killed", "injured"} or v.lemma_.lower() in WOUNDING_LEMMAS
         for v in verbs
     )
-    return acts and any(c.dep_ == "dobj" for v in verbs for c in v.children)
+    # (not "the four people killed all died": a misparse makes "all" the object)
+    return acts and any(c.dep_ == "dobj" and c.lower_ not in _NO_OBJECT for v in verbs for c in v.children)
 
 
 def _people_like(noun: Token) -> bool:

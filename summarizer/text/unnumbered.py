@@ -53,8 +53,10 @@ def _casualty_ordinals(doc: Doc) -> Iterator[tuple[Token, Token, str]]:
     for token in doc:
         value = ORDINAL_WORDS.get(token.lower_)
         noun = token.head
-        if value is None or value < 2 or token.dep_ != "amod" or noun.lemma_.lower() not in PEOPLE_NOUNS:
+        if value is None or value < 2 or token.dep_ != "amod":
             continue  # "the first victim" says no more than a victim does
+        if noun.tag_ != "NN" or noun.lemma_.lower() not in PEOPLE_NOUNS:
+            continue
         event = _event(noun, _governor(noun), token, True)
         if event is not None and event[0] in {"killed", "injured", "missing"}:
             yield token, noun, event[0]
@@ -75,7 +77,7 @@ def _ordinal_singles(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
             continue
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
             continue
-        start = min(token.idx, *(c.idx for c in noun.children if c.dep_ == "det"))
+        start = min([token.idx, *(c.idx for c in noun.children if c.dep_ == "det")])
         end = noun.idx + len(noun.text)
         quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
         yield NumberMention(doc.text[start:end], start, end, quantity), Counted(f"{noun.lower_} {kind}", kind)

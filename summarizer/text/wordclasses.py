@@ -53,7 +53,7 @@ KILLED_LEMMAS = frozenset(
 )
 INJURED_LEMMAS = frozenset(
     """
-    injure wound hurt injury hospitalize hospitalise hospitalized maim injured
+    injure wound hurt injury hospitalize hospitalise hospitalized maim injured wounded
     """.split()
 )
 WOUNDING_LEMMAS = frozenset(["shoot", "stab"])

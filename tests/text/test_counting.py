@@ -133,6 +133,10 @@ TABLE = [
     # a condition said with "be"; a part of the injured
     ("Doctors said four of them are in a critical condition.", "four", "injured", "among injured"),
     ("Three of the patients are in serious condition.", "Three", "injured", "among injured"),
+    # a verbless toll, a misparse's "all" as an object, homes left
+    ('"Five people dead, nine wounded, and a city in shock," he said.', "nine", "injured", "people injured"),
+    ("She said the four people killed all died from gunshot wounds.", "four", "killed", "people killed"),
+    ("About 8,000 people have been forced from their homes.", "About 8,000", "displaced", "people displaced"),
 ]
 
 

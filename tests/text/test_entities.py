@@ -7,6 +7,8 @@ import pytest
 
 from summarizer.articles import Article
 from summarizer.briefing.reading import read_article
+from summarizer.text.actors import recurring_actors
+from summarizer.text.nlp import parse
 
 SEED_LIKE = (
     "Afghan forces clashed with the Taliban on Sunday night, the Defense Ministry said.\n"
@@ -183,3 +185,21 @@ def test_a_dateline_neither_hides_the_lead_nor_names_anybody() -> None:
     assert not who & {"Kevin Doyle", "Valley Sentinel", "Ohio Valley Sentinel", "KW"}
     assert "Pennsylvania" in where and not where & {"Pa", "KW", "Valley Sentinel"}
     assert reading.lead.startswith("EAST DUNMORE, Pa. (KW) —")
+
+
+def test_a_thing_is_no_unnamed_actor_and_a_doer_the_article_returns_to_is_one() -> None:
+    who = _who("Seven people died when a Corvane Rail passenger train derailed near Ashgrove on Sunday.")
+    assert "Seven people" in who and "a Corvane Rail passenger train" not in who
+    text = (
+        "Eight people were killed when a train derailed near Ashgrove on Sunday. "
+        "Police said the train's driver had been arrested. Prosecutors charged the driver on Tuesday."
+    )
+    who = _who(text)
+    assert "the train's driver" in who and not who["the train's driver"].main  # type: ignore[attr-defined]
+    # a doer with a name is that name; one mention, or an indefinite one, is no recurring actor
+    for text in [
+        "Police said the suspect, Dale Hurst, was arrested. Police said the suspect had a gun.",
+        "Police said a driver was killed on the bridge. Another driver was hurt.",
+        "Police said the driver was hurt.",
+    ]:
+        assert recurring_actors(parse(text)) == [], text
