@@ -463,13 +463,15 @@ _NO_OBJECT = {"all", "both", "each", "none"}
 
 
 def _agent(node: Token, governor: Token | None) -> bool:
-    """The subject of an active casualty verb with an object of its own ("A man killed his wife", "a driver
-    hit and killed a cyclist") did it; the casualty is the object."""
+    """The subject of an active casualty or arrest verb with an object of its own ("A man killed his wife", "a
+    driver hit and killed a cyclist", "two officers arrested three men", "a fan holds up a sign") did it; the
+    casualty is the object."""
     if governor is None or node.dep_ != "nsubj" or governor.pos_ != "VERB":
         return False
     verbs = [governor, *(c for c in governor.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     acts = any(
-        _casualty(v.lemma_.lower()) in {"killed", "injured"} or v.lemma_.lower() in WOUNDING_LEMMAS
+        _casualty(v.lemma_.lower()) in {"killed", "injured", "arrested"}
+        or v.lemma_.lower() in WOUNDING_LEMMAS
         for v in verbs
     )
     # (not "the four people killed all died": a misparse makes "all" the object)

@@ -137,6 +137,9 @@ TABLE = [
     ('"Five people dead, nine wounded, and a city in shock," he said.', "nine", "injured", "people injured"),
     ("She said the four people killed all died from gunshot wounds.", "four", "killed", "people killed"),
     ("About 8,000 people have been forced from their homes.", "About 8,000", "displaced", "people displaced"),
+    # who arrests is not arrested
+    ("Two officers arrested three men on Friday.", "Two", "people", "officers"),
+    ("Two officers arrested three men on Friday.", "three", "arrested", "men arrested"),
 ]
 
 
