@@ -12,12 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 
 from summarizer.contract import Brief, Claim, Figure, Person
-from summarizer.text.alignment import align, search_after, stands_alone
+from summarizer.text.alignment import ACRONYM_AFTER, align, search_after, stands_alone
 from summarizer.text.wordclasses import TITLE_WORDS
 
 __all__ = ["aliases_for", "canonical_name", "check_brief", "match_person", "source_for"]
 
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
 _GENERIC = {"the", "of", "and", "a", "an", "for", "in", "on", "to", "s", "mr", "mrs", "ms", "dr", "miss"}
 
 
@@ -79,7 +78,7 @@ def aliases_for(name: str, kind: str, article: str, others: Iterable[str] = ()) 
         candidates.append(words[-1])
         if kind != "person" and len(words) >= 3:
             candidates.append(" ".join(words[-2:]))
-    acronym = search_after(article, name, _ACRONYM)
+    acronym = search_after(article, name, ACRONYM_AFTER)
     if acronym:
         candidates.append(acronym.group(1))
     taken = {o.casefold() for o in others}

@@ -32,6 +32,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 __all__ = [
+    "ACRONYM_AFTER",
     "FUZZY_THRESHOLD",
     "MAX_FUZZY_LENGTH",
     "MIN_FUZZY_LENGTH",
@@ -244,6 +245,10 @@ def align(
         return None
     score, start, end = fuzzy
     return Alignment(start, end, "fuzzy", score)
+
+
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
+"""An acronym in parentheses right after a name: "Johnson Space Center (JSC)"."""
 
 
 def search_after(text: str, literal: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarizer.contract import PLACE_KINDS, EntityKind, Person, Place
+from summarizer.text.alignment import ACRONYM_AFTER, search_after
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.gazetteer import AP_STATES, COUNTRIES, US_STATES
 from summarizer.text.nlp import glued_hyphen
@@ -426,7 +427,7 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
         ):  # "the Brennick Polymers plant": an actor's plant is a place
             start, end = cleaned[1], site.idx + len(site.text)
             _mention(found, doc.text[start:end], "FAC", span, (start, end))
-    joined = _join(list(found.values()))
+    joined = _join_acronyms(_join(list(found.values())), doc.text)
     _set_within(joined, doc.text)
     return joined
 
@@ -506,6 +507,29 @@ def _join(entities: list[Entity]) -> list[Entity]:
             if alias not in target.aliases and alias != target.name:
                 target.aliases.append(alias)
     return sorted(kept, key=lambda e: e.first)
+
+
+def _join_acronyms(entities: list[Entity], text: str) -> list[Entity]:
+    """ "Johnson Space Center (JSC) ... the JSC will receive": the acronym the article defines after a name is
+    that name's entity, whatever label the recogniser gave each."""
+    by_acronym: dict[str, Entity] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            found = search_after(text, name, ACRONYM_AFTER)
+            if found is not None and found.group(1) != name:
+                by_acronym.setdefault(found.group(1), entity)
+    kept: list[Entity] = []
+    for entity in entities:
+        target = by_acronym.get(entity.name)
+        if target is None or target is entity:
+            kept.append(entity)
+            continue
+        target.mentions.extend(entity.mentions)
+        target.acts = target.acts or entity.acts
+        target.reports = target.reports or entity.reports
+        if entity.name not in target.aliases:
+            target.aliases.append(entity.name)
+    return kept
 
 
 def _compatible(short: Entity, long: Entity) -> bool:

@@ -203,3 +203,15 @@ def test_a_thing_is_no_unnamed_actor_and_a_doer_the_article_returns_to_is_one() 
         "Police said the driver was hurt.",
     ]:
         assert recurring_actors(parse(text)) == [], text
+
+
+def test_an_acronym_the_article_defines_is_that_names_entity() -> None:
+    text = (
+        "Senator Cole criticised the rejection of Johnson Space Center (JSC) in Houston. "
+        "However, the JSC will receive a trainer, officials said."
+    )
+    reading = read_article(Article.from_text(text))
+    names = {p.name for p in reading.who} | {p.name for p in reading.where}
+    assert "JSC" not in names
+    center = next(p for p in reading.who if p.name == "Johnson Space Center")
+    assert "JSC" in center.aliases
