@@ -368,11 +368,27 @@ def _attribute(
         ):
             # "Brankova went further, telling state television that ...": the clause's subject speaks
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            subjects = _borrowed_subject(token)
         if subjects:
             made = _make(doc, sentence, follow, speakers, subjects[0], token.lower_, token, span)
             if made is not None:
                 return made
     return None
+
+
+_MESSAGES = {"statement", "message", "letter", "post", "release", "note", "video", "tweet", "email"}
+
+
+def _borrowed_subject(verb: Token) -> list[Token]:
+    """The speaker of a speech verb the parse gave no subject: "The ministry issued a statement saying ...",
+    "the party released a statement accusing ..." (the issuer of the message), "Judge Arvay, reading a
+    summary of the judgment, said ..." (a subject the parse hung on the participle before the verb)."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in _MESSAGES and head.dep_ == "dobj":
+        return [c for c in head.head.children if c.dep_ == "nsubj"]
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]
+    return [s for p in participles for s in p.children if s.dep_ == "nsubj" and s.i < p.i]
 
 
 def _make(

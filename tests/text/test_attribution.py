@@ -116,6 +116,16 @@ def test_a_verb_that_can_be_a_plain_act_needs_something_said() -> None:
             'Her counterpart from Dravonia, Pavel Sternik, said his government would "never accept quotas".',
             "Pavel Sternik",
         ),
+        # a message's issuer, a subject the parse hung on a participle before the verb
+        ("The ministry issued a statement saying the talks had failed.", "ministry"),
+        (
+            'The Coastal People\'s Party issued a statement accusing the chancellor of "trading sovereignty".',
+            "Coastal People's Party",
+        ),
+        (
+            "Presiding judge Konstantin Arvay, reading a summary of the judgment, said the court had erred.",
+            "Konstantin Arvay",
+        ),
         # the speech verb outside the quotation decides, not one inside it
         (
             'The port authority said its land was safe. "They are both promising the moon," said Ada Marsh.',
