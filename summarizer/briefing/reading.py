@@ -91,7 +91,7 @@ def read_article(article: Article) -> Reading:
     ]
     lead = lead_sentences(doc, sents, furniture)
     who = _with_speakers(_with_main_actors(who, entities, doc, lead), attributions)
-    figures, notes = _figures(doc, text, sents, attributions, who, article.date)
+    figures, notes = _figures(doc, text, sents, attributions, who, article.date, furniture)
     warnings += notes
     claims = _claims(attributions, text, who)
     if injections:
@@ -167,11 +167,16 @@ def _figures(
     attributions: list[Attribution],
     who: list[Person],
     article_date: dt.date | None,
+    furniture: Furniture,
 ) -> tuple[list[Figure], list[str]]:
     said = {a.sentence.start: a for a in attributions}
     figures: list[Figure] = []
     warnings: list[str] = []
-    mentions = [m for m in find_numbers(text) if not never_a_figure(m, text)]
+    mentions = [
+        m
+        for m in find_numbers(text)
+        if not never_a_figure(m, text) and not furniture.in_other_story(m.start, m.end)
+    ]
 
     def earlier(mention: NumberMention, counted: Counted) -> int | None:
         return earlier_year(doc, mention, counted, article_date) if article_date else None

@@ -51,6 +51,13 @@ _INLINE = [
         re.M,
     ),
 ]
+_LIST_HEADING = re.compile(
+    r"(?i)^\s*(?:related(?:\s+(?:stories|articles|coverage|content|links|news))?|more\s+(?:stories|news|from\b[^:\n]{0,40})"
+    r"|read\s+(?:more|next|also)|also\s+read|see\s+also|trending(?:\s+now)?|most\s+(?:read|popular|viewed)"
+    r"|top\s+stories|latest\s+(?:news|stories)|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?)\s*:?\s*$"
+)
+"""A heading over a list of other stories' headlines: "Related:", "MORE FROM WKRC", "Most read"."""
+_RELATED_INLINE = re.compile(r"(?i)^\s*related(?:\s+(?:stories|articles|coverage|content))?\s*:\s*\S")
 _SHOUT_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
 _WORD = re.compile(r"\b[A-Za-z][\w'’-]*\b")
 
@@ -60,6 +67,12 @@ class Furniture:
     """Character ranges of the article that are page furniture, not story."""
 
     spans: tuple[tuple[int, int], ...]
+    others: tuple[tuple[int, int], ...] = ()
+    """Headlines of other stories listed on the page ("Related: 2 dead, 1 hurt in Eastside crash"): their
+    figures are other events' and never the story's."""
+
+    def in_other_story(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.others)
 
     def covers(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.spans)
@@ -89,7 +102,30 @@ def find_furniture(text: str) -> Furniture:
         # a pattern with a "part" group marks only that part (the dateline's place is story, its tag is not)
         part = "part" in pattern.groupindex
         spans.extend(m.span("part") if part else m.span() for m in pattern.finditer(text))
-    return Furniture(tuple(sorted(spans)))
+    others = _listed_headlines(text)
+    return Furniture(tuple(sorted(spans + others)), tuple(others))
+
+
+def _listed_headlines(text: str) -> list[tuple[int, int]]:
+    """The lines under a "Related:" heading (or after it on its line) that read as headlines: no closing
+    stop, at most 20 words. The list ends at the first other line (a sentence of the story, a copyright line);
+    blank lines between its items do not end it."""
+    found: list[tuple[int, int]] = []
+    listing = False
+    for line in re.finditer(r"[^\n]*\n?", text):
+        body = line.group().strip()
+        start, end = line.start(), line.start() + len(line.group().rstrip("\n"))
+        if not body:
+            continue
+        if _LIST_HEADING.match(body) or _RELATED_INLINE.match(body):
+            listing = True
+            found.append((start, end))
+            continue
+        headline = body[-1] not in ".!?\"”'’" and len(body.split()) <= 20
+        listing = listing and headline and not _LINE_FURNITURE.match(body)
+        if listing:
+            found.append((start, end))
+    return found
 
 
 _JUNK_TOKENS = re.compile(r"[@#/\\|<>{}=_]|https?:|\.com\b|\d")
