@@ -29,6 +29,8 @@ def cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, s
     who "suffered fatal injuries" are dead. The one who takes or treats (`node` as the active subject) is not."""
     if governor is not None and governor.pos_ == "AUX" and _in_condition(governor):
         return "injured", "condition"  # "four of them are in a critical condition"
+    if governor is not None and governor.lemma_.lower() == "be" and _in_hospital(governor):
+        return "injured", "hospital"  # "three are still in hospital"
     if governor is None or governor.pos_ != "VERB":
         return None
     if node is not None and node.dep_ == "nsubj" and governor.lemma_.lower() in CARE_VERBS:
@@ -44,10 +46,9 @@ def cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, s
                 fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
                 return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
         return None
-    if _in_condition(governor) or (
-        lemma == "leave" and any(_hospital(o) for o in objects_of(governor, {"in"}))
-    ):
-        return "injured", "condition"  # "remained in critical condition", "left two adults in hospital"
+    if _in_condition(governor) or (lemma in {"leave", "remain", "stay", "lie"} and _in_hospital(governor)):
+        # "remained in critical condition", "left two adults in hospital", "seven remain in hospital"
+        return "injured", "condition"
     if lemma not in CARE_VERBS:
         return None
     if lemma == "treat":  # "treated at the scene"; not "for anxiety", "to lunch", "as a suspect"
@@ -66,6 +67,10 @@ def _in_condition(governor: Token) -> bool:
         o.lemma_.lower() == "condition" and any(c.lower_ in _CONDITIONS for c in o.children)
         for o in objects_of(governor, {"in"})
     )
+
+
+def _in_hospital(governor: Token) -> bool:
+    return any(_hospital(o) for o in objects_of(governor, {"in"}))
 
 
 def _hospital(place: Token) -> bool:

@@ -177,8 +177,9 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
     if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt", "unaccounted"}:
         kind = casualty_kind(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
     if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
-        # "the toll rose to 17": a toll alone is of the dead; "the financial toll" is not
-        described = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        # "the toll rose to 17", "Halvesk toll climbs to 31": a toll alone is of the dead; "the financial
+        # toll" is not
+        described = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.is_lower]
         kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
     return kind
 
@@ -197,6 +198,8 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         yield governor
         if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
             yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
+        if _totals(governor):  # "toll climbs to 31 as five detained": the total says what 31 is
+            yield from _total_words(governor)
     yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
     for obj in objects_of(node, {"of"}):  # "Nine of the dead were passengers", "37 of the injured"
         yield from (t for t in (obj, *obj.children) if t.lower_ in _CASUALTY_WORDS)
@@ -206,8 +209,9 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         return
     yield from _total_words(governor)
     for head in (governor, node):
-        # "among the dead were three children", "five were among those killed", "treated for injuries"
-        for obj in objects_of(head, {"among", "for", "with"}):
+        # "among the dead were three children", "five were among those killed", "treated for injuries",
+        # "five suspects are in custody"
+        for obj in objects_of(head, {"among", "for", "with", "in", "into"}):
             yield obj
             yield from (c for c in obj.children if c.dep_ in {"acl", "amod", "relcl"})
 

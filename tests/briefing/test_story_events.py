@@ -1,9 +1,10 @@
-"""Eight invented casualty events, 4-6 outlets each over 1-4 days, merged by code alone
+"""Ten invented casualty events, 4-7 outlets each over 1-4 days, merged by code alone
 (tests/data/story_events): a bar shooting whose toll grows, a bus crash where the hospital's count differs from
 the governor's, a plant explosion with workers missing, a van ramming whose injured count is revised, a ferry
 sinking with older disasters' tolls in the background; then, from another writer and held out when first run,
 a mall shooting, an earthquake with a government and an aid agency count, and a derailment whose unnamed
-driver is arrested. Each event's expected.json was written by reading
+driver is arrested; and, from a third writer, held out likewise, scraped pages (captions, "Related:" lists of
+other stories' tolls) of a bus-station bombing with arrests and a factory blast whose missing are found dead. Each event's expected.json was written by reading
 every article: the latest count of each kind, every stated value of it with its article, the named actor and
 the places. The traps the events hold (parts of a toll, increments, people still in hospital, passengers on
 board) must not land in the main count."""

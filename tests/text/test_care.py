@@ -15,6 +15,8 @@ from summarizer.text.nlp import parse
         ("Three passengers suffered fatal injuries.", "suffered", "killed"),
         ("Four of them are in a critical condition.", "are", "injured"),
         ("Seven people remained in serious condition.", "remained", "injured"),
+        ("Three are still in hospital.", "are", "injured"),
+        ("Two nurses were in the hospital canteen.", "were", None),
         ("The guests were treated to lunch.", "treated", None),
         ("Two doctors treated the victims.", "treated", None),  # the carer, as the subject below
         ("The team took the trophy to the hall.", "took", None),

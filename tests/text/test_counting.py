@@ -142,6 +142,11 @@ TABLE = [
     ("Of the 14 people injured, 12 were students.", "14", "injured", "people injured"),
     ("Of the 30 guests, 12 were injured.", "30", "people", "guests"),
     ("Two men were thrown from the car and suffered serious injuries.", "Two", "injured", "men injured"),
+    # custody and hospital said with "be"/"remain"; a toll named by its place
+    ("Five suspects are in custody.", "Five", "arrested", "suspects arrested"),
+    ("Seven people remained in hospital.", "Seven", "injured", "people injured"),
+    ("Halvesk toll climbs to 31 as five detained over the bombing", "31", "killed", "people killed"),
+    ("Halvesk toll climbs to 31 as five detained over the bombing", "five", "arrested", "people arrested"),
     # who arrests is not arrested
     ("Two officers arrested three men on Friday.", "Two", "people", "officers"),
     ("Two officers arrested three men on Friday.", "three", "arrested", "men arrested"),
