@@ -128,17 +128,21 @@ def _with_main_actors(
             by_name[entity.name].main = True
         # "A Taliban suicide bomber": the name only modifies the actor, who is listed as described
         modifier = entity is not None and not any(s <= actor.head < t for s, t in entity.mentions)
-        new = all(p.name.casefold() != actor.text.casefold() for p in unnamed)
+        new = all(_bare(p.name) != _bare(actor.text) for p in unnamed)  # "Third victim", "A third victim"
         if (entity is None or modifier) and describes_people(actor) and new:
             kind: EntityKind = "group" if actor.plural else "person"
             unnamed.append(Person(name=actor.text, kind=kind, role=None, aliases=[], main=True))
     recurring = [  # "the train's driver", arrested and charged in later paragraphs
         Person(name=actor.text, kind="person", role=None, aliases=[], main=False)
         for actor in recurring_actors(doc)
-        if all(actor.text.casefold() != p.name.casefold() for p in unnamed)
+        if all(_bare(actor.text) != _bare(p.name) for p in unnamed)
         and not any(s < actor.end and actor.start < t for e in entities for s, t in e.mentions)
     ]
     return [p for p in who if p.main] + unnamed + [p for p in who if not p.main] + recurring
+
+
+def _bare(phrase: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", phrase.casefold())
 
 
 def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[Person]:

@@ -215,3 +215,23 @@ def test_an_acronym_the_article_defines_is_that_names_entity() -> None:
     assert "JSC" not in names
     center = next(p for p in reading.who if p.name == "Johnson Space Center")
     assert "JSC" in center.aliases
+
+
+def test_a_street_or_plaza_is_a_place_and_a_force_one_body_under_both_names() -> None:
+    text = (
+        "Two people were shot at Larkspur Plaza in the 700 block of Larkspur Boulevard, the Odell Park Police "
+        "Department said. Odell Park Police said a man was arrested at the Sable Court Apartments."
+    )
+    reading = read_article(Article.from_text(text))
+    who = {p.name: p for p in reading.who}
+    where = {p.name for p in reading.where}
+    assert {"Larkspur Plaza", "Larkspur Boulevard", "Sable Court Apartments"} <= where
+    assert not {"Larkspur Plaza", "Larkspur Boulevard", "Sable Court Apartments"} & set(who)
+    assert "Odell Park Police Department" in who and "Odell Park Police" not in who
+    assert "Odell Park Police" in who["Odell Park Police Department"].aliases
+
+
+def test_an_unnamed_actor_is_listed_once_whatever_its_article() -> None:
+    text = "Third victim dies after plaza shooting\nA third victim has died, police said on Sunday."
+    names = [p.name.casefold().removeprefix("a ") for p in read_article(Article.from_text(text)).who]
+    assert names.count("third victim") == 1
