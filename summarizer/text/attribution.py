@@ -103,7 +103,9 @@ def _name_tokens(head: Token) -> list[Token]:
         if child.dep_ in {"flat", "compound"}:
             run.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
-            objects = [t for t in child.subtree]
+            objects = list(child.subtree)
+            cut = next((k for k, t in enumerate(objects) if t.text == "," or t.dep_ == "appos"), None)
+            objects = objects[:cut]  # "Federation of Labour, the country's largest union": the name only
             if any(t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS for t in objects):
                 run.extend(objects)
             break
@@ -344,13 +346,21 @@ def find_attributions(doc: Doc, sentences: list[Sentence], roles: dict[str, str]
     return found
 
 
+_RULE_NOUNS = {
+    "plan", "law", "rule", "duty", "schedule", "constitution", "tradition", "custom", "instruction", "procedure",
+    "protocol", "need", "ability", "script", "regulation", "principle", "guideline", "standard", "wish",
+}  # fmt: skip
+"""What "according to" follows, not who says: "act according to his constitutional duties", "went according
+to plan"."""
+
+
 def _attribute(
     doc: Doc, span: Span, sentence: Sentence, follow: Sentence | None, speakers: _Speakers
 ) -> Attribution | None:
     for token in span:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            if objects:
+            if objects and objects[0].lemma_.lower() not in _RULE_NOUNS:
                 return _make(doc, sentence, follow, speakers, objects[0], "according to", token, span)
     quotes = [(m.start() + sentence.start, m.end() + sentence.start) for m in _QUOTE.finditer(sentence.text)]
     inside = {t.i for t in span if any(a <= t.idx < b for a, b in quotes)}

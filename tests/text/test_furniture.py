@@ -39,3 +39,12 @@ def test_the_list_ends_at_the_story_and_an_inline_related_line_is_one_headline()
     two = text.index("Two men")
     fled = text.index("Officers")
     assert not furniture.in_other_story(two, two + 3) and not furniture.in_other_story(fled, fled + 8)
+
+
+def test_a_kicker_is_furniture_and_no_name() -> None:
+    text = "Explainer: How the vote works\nThe motion needs 76 votes to pass, the speaker said."
+    furniture = find_furniture(text)
+    assert furniture.covers(0, len("Explainer")) and not furniture.covers(
+        text.index("How"), text.index("How") + 3
+    )
+    assert "Explainer" not in {p.name for p in read_article(Article.from_text(text)).who}
