@@ -2,7 +2,7 @@
 
 spaCy labels each name (PERSON, ORG, NORP, GPE, LOC, FAC); code cleans the span (no "the", no possessive, no
 trailing "in"), drops page furniture and nationality adjectives ("Afghan", "Western" modify a noun, they do
-not act), joins the mentions of one entity (a surname, an organisation's head word, an acronym) and reads a
+not act), joins the mentions of one entity (entity_joins.py), tells places (places.py) and reads a
 person's role from a title before the name or an appositive after it. Kinds come from the label plus a few
 word classes: a GPE in the country list is a country, a body named "Ministry" or "Police" is government.
 """
@@ -10,14 +10,21 @@ word classes: a GPE in the country list is a country, a body named "Ministry" or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarizer.contract import PLACE_KINDS, EntityKind, Person, Place
-from summarizer.text.alignment import ACRONYM_AFTER, search_after
+from summarizer.text.entity_joins import (
+    WHERE_LABELS,
+    WHO_LABELS,
+    Entity,
+    join_acronyms,
+    join_mentions,
+    same_entity,
+)
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.gazetteer import AP_STATES, COUNTRIES, US_STATES
-from summarizer.text.nlp import DATELINE, glued_hyphen
+from summarizer.text.nlp import glued_hyphen
+from summarizer.text.places import LOCATION_HEADS, dateline_place, described_as_place, set_within
 from summarizer.text.wordclasses import (
     FAITHS,
     GOVERNMENT_WORDS,
@@ -35,10 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Entity", "find_entities", "same_entity", "speaker_kind", "split_entities"]
 
-_WHO_LABELS = {"PERSON", "ORG", "NORP"}
-_WHERE_LABELS = {"GPE", "LOC", "FAC"}
-_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "state", "county"}
-_PLACE_NOUNS |= {"country", "area", "neighbourhood", "neighborhood", "suburb", "island", "port"}
 _TITLE_DEPS = {"compound", "amod", "nmod"}
 _LEADING = re.compile(r"^(?:the|a|an|photo|follow|by|via|and|but|--|—|–|-)\s+", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -67,31 +70,6 @@ _MEDIA = re.compile(
     re.I,
 )
 _LABEL_NOUNS = {"system", "scheme", "constituency", "category", "tax", "levy", "index", "rating"}
-
-
-@dataclass
-class Entity:
-    """One entity of the article with every mention of it (character offsets into the text)."""
-
-    name: str
-    label: str
-    kind: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    role: str | None = None
-    within: str | None = None
-    acts: bool = False
-    """Subject or agent of a verb somewhere ("Pakistan denied"): a place that acts is also an actor."""
-    stands: bool = False
-    """Some mention names the body itself, not only a portfolio, a medium told something or a thing's
-    label (see `_framed`)."""
-    reports: bool = False
-    """A news outlet seen reporting the story itself ("Wikinews has learned", "Wikinews reporters attended"):
-    the article's own voice, not an actor in it (see `_reporting`)."""
-
-    @property
-    def first(self) -> int:
-        return min(start for start, _ in self.mentions)
 
 
 def _clean(span: Span) -> tuple[str, int, int] | None:
@@ -295,28 +273,6 @@ def _in_region_phrase(span: Span) -> bool:
     return after in REGION_WORDS or any(before == f"{w} of" for w in REGION_WORDS)
 
 
-def _described_as_place(span: Span) -> bool:
-    """ "Mihtarlam, a city of 140,000", "the town of Yeoncheon", "the districts of Nerkh and Jalraiz",
-    "Livorno, Tuscany": an appositive, a following noun or a place noun it belongs to says the name is a place."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head  # "Nerkh and Jalraiz": the first of a list says what the list is
-    owner = root.head
-    if (
-        root.dep_ == "pobj"
-        and owner.lower_ == "of"
-        and owner.head.lemma_.lower() in _PLACE_NOUNS | REGION_WORDS
-    ):
-        return True
-    if root.dep_ == "appos" and owner.ent_type_ in {"GPE", "LOC"} and owner.i < span.start:
-        return True
-    for child in root.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in _PLACE_NOUNS:
-            return True
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.lower_ in REGION_WORDS | {"city", "town", "village"}
-
-
 def _whole(span: Span) -> Span:
     """The span with the rest of a name the recogniser cut off: a glued hyphenated part ("Wong Yeung" of
     "Wong Yeung-tat") and proper nouns the span's words modify ("Dries" of "Dries Mertens")."""
@@ -351,43 +307,10 @@ def _name_head(span: Span, nxt: Token) -> bool:
     return modifies and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "O" and nxt.is_title and not title
 
 
-_LOCATION_HEADS = frozenset(
-    [
-        "Street",
-        "St",
-        "Road",
-        "Rd",
-        "Avenue",
-        "Ave",
-        "Boulevard",
-        "Blvd",
-        "Lane",
-        "Drive",
-        "Highway",
-        "Freeway",
-        "Expressway",
-        "Plaza",
-        "Square",
-        "Mall",
-        "Apartments",
-        "Bridge",
-        "Airport",
-        "Station",
-        "Terminal",
-        "Stadium",
-        "Arena",
-        "Park",
-        "Parkway",
-    ]
-)
-"""Last words that make a name a place whatever the recogniser says ("Larkspur Plaza", "Sable Court
-Apartments"); "Hospital", "University" and "Center" stay bodies, which act and speak."""
-
-
 def _label(span: Span) -> str:
-    if span.label_ in {"ORG", "PERSON"} and _described_as_place(span):
+    if span.label_ in {"ORG", "PERSON"} and described_as_place(span):
         return "GPE"
-    if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and span[-1].text in _LOCATION_HEADS:
+    if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and span[-1].text in LOCATION_HEADS:
         return "FAC"  # "Larkspur Plaza", "the 700 block of Larkspur Boulevard"
     if span.label_ == "ORG" and _described_as_person(span):
         return "PERSON"
@@ -445,50 +368,13 @@ def _appositive(span: Span) -> str | None:
     return None
 
 
-_BODY_SUFFIXES = frozenset(
-    [
-        "department",
-        "dept",
-        "dept.",
-        "service",
-        "services",
-        "office",
-        "force",
-        "agency",
-        "authority",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "corp",
-        "corp.",
-        "corporation",
-        "company",
-        "co",
-        "co.",
-        "group",
-        "plc",
-        "llc",
-    ]
-)
-
-
-def same_entity(short: str, long: str) -> bool:
-    """ "Mujahid" is "Zabihullah Mujahid", "Clinton" is "Hillary Clinton", "Ministry" is "Defense Ministry"."""
-    a = short.casefold().split()
-    b = long.casefold().split()
-    if len(a) < len(b) and b[: len(a)] == a and all(w in _BODY_SUFFIXES for w in b[len(a) :]):
-        return True  # "Odell Park Police" is "Odell Park Police Department", "Apple" is "Apple Inc."
-    return len(a) < len(b) and set(a) <= set(b) and b[-1] in a
-
-
 def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
     """Every named entity of the article, mentions joined, in order of first mention."""
     found: dict[str, Entity] = {}
     for ent in doc.ents:
-        span = _whole(ent) if ent.label_ in _WHO_LABELS else ent
+        span = _whole(ent) if ent.label_ in WHO_LABELS else ent
         label = _label(span)
-        if label not in _WHO_LABELS | _WHERE_LABELS or furniture.covers(span.start_char, span.end_char):
+        if label not in WHO_LABELS | WHERE_LABELS or furniture.covers(span.start_char, span.end_char):
             continue
         if label == "NORP" and (
             _adjective(span) or span.text.casefold().removeprefix("the ") not in GROUP_WORDS
@@ -507,16 +393,16 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
         ):  # "the Brennick Polymers plant": an actor's plant is a place
             start, end = cleaned[1], site.idx + len(site.text)
             _mention(found, doc.text[start:end], "FAC", span, (start, end))
-    joined = _join_acronyms(_join(list(found.values())), doc.text)
-    _dateline_place(joined, doc.text)
-    _set_within(joined, doc.text)
+    joined = join_acronyms(join_mentions(list(found.values())), doc.text)
+    dateline_place(joined, doc.text)
+    set_within(joined, doc.text)
     return joined
 
 
 def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
     """Clean one recognised name and add it as a mention, unless it is no actor's or place's name."""
     cleaned = _clean(span)
-    if cleaned is None or (label in _WHO_LABELS and not _proper(span, *cleaned[1:])):
+    if cleaned is None or (label in WHO_LABELS and not _proper(span, *cleaned[1:])):
         return
     doc = span.doc
     name, start, end = cleaned
@@ -524,13 +410,13 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
     if owner is not None and label == "ORG":
         name, start = doc.text[owner:end], owner  # "Afghanistan's Defense Ministry"
     bare = _HONORIFIC.sub("", name)
-    if " " not in bare and label in _WHO_LABELS and _common_word(bare, doc.text):
+    if " " not in bare and label in WHO_LABELS and _common_word(bare, doc.text):
         return  # "Media reports", "the Church": a common word capitalised, not a name
-    if label in _WHO_LABELS and _not_an_actor(span, bare):
+    if label in WHO_LABELS and _not_an_actor(span, bare):
         return
     if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
         return  # "Province", "Ministry" alone: a head word, joined below to its full name if any
-    if label in _WHERE_LABELS and doc.text[start : end + 1] in AP_STATES:
+    if label in WHERE_LABELS and doc.text[start : end + 1] in AP_STATES:
         bare = AP_STATES[doc.text[start : end + 1]]  # "EAST DUNMORE, Pa.": Pennsylvania
     entity = _mention(found, bare, label, span, (start, end))
     entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
@@ -563,109 +449,15 @@ def _read_role(entity: Entity, span: Span) -> None:
         entity.role = _appositive(span)
 
 
-def _join(entities: list[Entity]) -> list[Entity]:
-    """Shorter names that are a longer one's words (its last word among them) become its aliases."""
-    by_length = sorted(entities, key=lambda e: -len(e.name))
-    kept: list[Entity] = []
-    for entity in by_length:
-        target = next(
-            (k for k in kept if same_entity(entity.name, k.name) and _compatible(entity, k)),
-            None,
-        )
-        if target is None and entity.label == "PERSON" and " " not in entity.name:
-            # "Ahmed" for "Ahmed Mohamed": a lone first name, when exactly one person has it
-            owners = [k for k in kept if k.label == "PERSON" and k.name.split()[0] == entity.name]
-            target = owners[0] if len(owners) == 1 else None
-        if target is None:
-            kept.append(entity)
-            continue
-        if _person_called_org(entity, target):
-            target.label, target.kind = "PERSON", "person"
-        target.mentions.extend(entity.mentions)
-        target.acts = target.acts or entity.acts
-        target.stands = target.stands or entity.stands
-        target.reports = target.reports or entity.reports
-        target.role = target.role or entity.role
-        for alias in [entity.name, *entity.aliases]:
-            if alias not in target.aliases and alias != target.name:
-                target.aliases.append(alias)
-    return sorted(kept, key=lambda e: e.first)
-
-
-def _dateline_place(entities: list[Entity], text: str) -> None:
-    """ "HARWICK FALLS, Ohio (WQPZ) — ...": the dateline's city is where the story happens, a place even where
-    the recogniser calls its name a body ("a Harwick Falls house party") or misses it in capitals."""
-    match = DATELINE.search(text, 0, 3000)
-    raw = match.group("city").strip(" -.") if match is not None else ""
-    if len(raw) < 3 or raw in AP_STATES or raw.title() in US_STATES:
-        return
-    name = raw.title() if raw.isupper() else raw  # "PORT ALMARA" is the Port Almara other outlets write
-    start = match.start("city") if match is not None else 0
-    where = (start, start + len(raw))
-    same = [e for e in entities if e.name.casefold() == raw.casefold()]
-    for entity in same:
-        entity.label, entity.kind = "GPE", "city"
-        if entity.name.isupper():
-            entity.name = name
-        if where not in entity.mentions:
-            entity.mentions.append(where)
-    if not same:
-        entities.insert(0, Entity(name, "GPE", "city", mentions=[where]))
-
-
-def _person_called_org(short: Entity, long: Entity) -> bool:
-    """ "Lotte Haverkamp" (ORG to the recogniser) and "Haverkamp" (PERSON): a person's full name and surname."""
-    words = long.name.split()
-    return (
-        short.label == "PERSON"
-        and long.label == "ORG"
-        and " " not in short.name
-        and len(words) == 2  # (not "Capitol Hill Ryan", two names the page ran together)
-        and words[-1] == short.name
-        and all(w[:1].isupper() and w.isalpha() for w in words)
-    )
-
-
-def _join_acronyms(entities: list[Entity], text: str) -> list[Entity]:
-    """ "Johnson Space Center (JSC) ... the JSC will receive": the acronym the article defines after a name is
-    that name's entity, whatever label the recogniser gave each."""
-    by_acronym: dict[str, Entity] = {}
-    for entity in entities:
-        for name in (entity.name, *entity.aliases):
-            found = search_after(text, name, ACRONYM_AFTER)
-            if found is not None and found.group(1) != name:
-                by_acronym.setdefault(found.group(1), entity)
-    kept: list[Entity] = []
-    for entity in entities:
-        target = by_acronym.get(entity.name)
-        if target is None or target is entity:
-            kept.append(entity)
-            continue
-        target.mentions.extend(entity.mentions)
-        target.acts = target.acts or entity.acts
-        target.reports = target.reports or entity.reports
-        if entity.name not in target.aliases:
-            target.aliases.append(entity.name)
-    return kept
-
-
-def _compatible(short: Entity, long: Entity) -> bool:
-    if _person_called_org(short, long):
-        return True
-    if short.label == "PERSON" or long.label == "PERSON":
-        return short.label == long.label or short.label == "ORG"  # spaCy calls a lone surname ORG at times
-    return (short.label in _WHERE_LABELS) == (long.label in _WHERE_LABELS)
-
-
 def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Person], list[Place]]:
     """`who` (people, bodies, groups, and countries that act or speak) and `where` (places)."""
     who: list[Person] = []
     where: list[Place] = []
     person_words = {w for e in entities if e.label == "PERSON" for w in e.name.split()}
     for entity in entities:
-        if entity.label in _WHERE_LABELS and " " not in entity.name and entity.name in person_words:
+        if entity.label in WHERE_LABELS and " " not in entity.name and entity.name in person_words:
             continue  # "Paris" of "Valeska Paris", a surname the recogniser took for a place
-        if entity.label in _WHERE_LABELS:
+        if entity.label in WHERE_LABELS:
             kind = entity.kind if entity.kind in PLACE_KINDS else "other"
             where.append(Place(name=entity.name, kind=kind, within=entity.within))  # type: ignore[arg-type]
             speaks = entity.name.casefold() in speakers
@@ -683,31 +475,3 @@ def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Per
             )
         )
     return who, where
-
-
-_AFTER_PLACE = re.compile(
-    r"\s*(?:,\s*(?:the\s+|a\s+\w+\s+(?:in|of)\s+)?(?:capital\s+of\s+)?|\s+in\s+)(?:the\s+)?"
-    r"(?:Province\s+of\s+)?(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
-)
-
-
-def _set_within(entities: list[Entity], text: str) -> None:
-    """ "Mihtarlam, the capital of Laghman", "Baoding, Hebei province", "a village in Wardak": the place
-    right after a city or site, when it is a larger place of the article, is where it lies."""
-    places = {e.name.casefold(): e for e in entities if e.label in _WHERE_LABELS}
-    for entity in places.values():
-        if entity.kind not in {"city", "site", "region"}:
-            continue
-        for _, end in sorted(entity.mentions):
-            match = _AFTER_PLACE.match(text, end, end + 80)
-            if match is None:
-                continue
-            outer = places.get(match.group("outer").casefold())
-            larger = {
-                "city": {"region", "country"},
-                "site": {"city", "region", "country"},
-                "region": {"country"},
-            }
-            if outer is not None and outer is not entity and outer.kind in larger[entity.kind]:
-                entity.within = outer.name
-                break
