@@ -22,7 +22,14 @@ from summarizer.text.attribution import Attribution, find_attributions, speaker_
 from summarizer.text.counting import Counted, count
 from summarizer.text.dates import find_dates
 from summarizer.text.earlier_events import earlier_year
-from summarizer.text.entities import Entity, find_entities, same_entity, speaker_kind, split_entities
+from summarizer.text.entities import (
+    Entity,
+    find_entities,
+    leading_title,
+    same_entity,
+    speaker_kind,
+    split_entities,
+)
 from summarizer.text.furniture import Furniture, find_furniture
 from summarizer.text.injection import Injection, find_injections
 from summarizer.text.never_figures import never_a_figure
@@ -155,7 +162,11 @@ def _with_speakers(who: list[Person], attributions: list[Attribution]) -> list[P
         if name is None or match_person(name, [*who, *added]) is not None:
             continue
         headed = next((p for p in [*who, *added] if same_entity(p.name, name)), None)
-        if headed is None:
+        title = leading_title(name)
+        if headed is None and title is not None:  # "Neighbor Curtis Fenlow said": a person and a role
+            person = name[len(title) :].strip()
+            added.append(Person(name=person, kind="person", role=title.casefold(), aliases=[name]))
+        elif headed is None:
             kind = speaker_kind(name, attribution.label, attribution.plural)
             added.append(Person(name=name, kind=kind, role=None, aliases=[]))
         elif all(w[:1].isupper() or w in {"of", "the", "and", "for"} for w in name.split()):

@@ -40,7 +40,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Entity", "find_entities", "same_entity", "speaker_kind", "split_entities"]
+__all__ = ["Entity", "find_entities", "leading_title", "same_entity", "speaker_kind", "split_entities"]
 
 _TITLE_DEPS = {"compound", "amod", "nmod"}
 _LEADING = re.compile(r"^(?:the|a|an|photo|follow|by|via|and|but|--|—|–|-)\s+", re.I)
@@ -307,14 +307,52 @@ def _name_head(span: Span, nxt: Token) -> bool:
     return modifies and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "O" and nxt.is_title and not title
 
 
+_INSTITUTIONS = {"Infirmary", "Hospital", "Clinic", "School", "College", "University", "Academy", "Museum"}
+"""Last words of a body's name that the recogniser sometimes takes for a person's ("Fenmoor Royal Infirmary")."""
+
+
 def _label(span: Span) -> str:
+    last = span[-1].text
+    if span.label_ in {"GPE", "LOC", "FAC"} and _local_body(span):
+        return "ORG"  # "Harlan County Sheriff's Office", "Kesarganj Municipal Corporation": bodies
+    if span.label_ == "PERSON" and len(span) > 1 and last in _INSTITUTIONS:
+        return "ORG"
     if span.label_ in {"ORG", "PERSON"} and described_as_place(span):
         return "GPE"
+    if span.label_ == "PERSON" and _hometown(span):
+        return "GPE"  # (an ORG there is an affiliation: "Ann Smith of Greenpeace")
     if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and span[-1].text in LOCATION_HEADS:
         return "FAC"  # "Larkspur Plaza", "the 700 block of Larkspur Boulevard"
     if span.label_ == "ORG" and _described_as_person(span):
         return "PERSON"
     return span.label_
+
+
+def _local_body(span: Span) -> bool:
+    """A place's name that goes on to name its body: a county, city or district word and a body's last word
+    ("Harlan County Sheriff's Office"; not "the Oval Office")."""
+    words = [t.lower_ for t in span]
+    local = any(
+        w in {"county", "municipal", "city", "district", "regional", "state", "township"} for w in words
+    )
+    return local and len(words) > 2 and words[-1] in GOVERNMENT_WORDS | {"corporation"}
+
+
+def _hometown(span: Span) -> bool:
+    """ "44-year-old Travis Menlow of Quarry Gap", "a man from Eastbrook": a name after a person's "from", or
+    "of" beside an age, is where the person lives, unless it names a body."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"of", "from"} or span[0].lower_ == "the":
+        return False
+    person = prep.head.ent_type_ == "PERSON" or prep.head.lemma_.lower() in PEOPLE_NOUNS
+    bodies = GOVERNMENT_WORDS | NOT_ACTOR_HEADS | {w.casefold() for w in _INSTITUTIONS}
+    if not person or any(t.lower_ in bodies for t in span) or _MEDIA.search(span.text) is not None:
+        return False
+    # "of" is a hometown beside an age ("44-year-old Travis Menlow of Quarry Gap", "Ann Roe, 34, of Dunmore");
+    # without one it is often a party or a club ("Cheng Chung-tai of Civic Passion")
+    before = span.doc[max(0, prep.i - 8) : prep.i]
+    return prep.lower_ == "from" or any(t.like_num or "year-old" in t.lower_ for t in before)
 
 
 def _described_as_person(span: Span) -> bool:
@@ -410,6 +448,10 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
     if owner is not None and label == "ORG":
         name, start = doc.text[owner:end], owner  # "Afghanistan's Defense Ministry"
     bare = _HONORIFIC.sub("", name)
+    title = leading_title(bare) if label in {"PERSON", "ORG"} else None
+    if title is not None:  # "Neighbor Curtis Fenlow", "Sheriff Dolores Kettering": the person, with a role
+        bare, label = bare[len(title) :].strip(), "PERSON"
+        start = end - len(bare)
     if " " not in bare and label in WHO_LABELS and _common_word(bare, doc.text):
         return  # "Media reports", "the Church": a common word capitalised, not a name
     if label in WHO_LABELS and _not_an_actor(span, bare):
@@ -425,6 +467,35 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
     if name != bare and name not in entity.aliases:
         entity.aliases.append(name)
     _read_role(entity, span)
+    if title is not None and entity.role is None:
+        entity.role = title.casefold()
+
+
+def leading_title(name: str) -> str | None:
+    """The title words a recognised name starts with when a person's name follows ("Neighbor Curtis Fenlow",
+    "District Collector P. Srinivasa Murthy"); None when the rest is not two capitalised words or more."""
+    words = name.split()
+    if not words or words[0].casefold() in _NAME_STARTS:
+        return None  # "Major League Baseball", "General Motors Company": a title word that starts a name
+    k = 0
+    while k < len(words) - 2 and words[k].casefold() in TITLE_WORDS | _TITLE_MODIFIERS | _DESCRIBING:
+        k += 1
+    if k == 0 or words[k - 1].casefold() in _TITLE_MODIFIERS:
+        return None
+    rest = words[k:]
+    if (
+        len(rest) > 3
+        or not all(w[:1].isupper() for w in rest)
+        or any(w.casefold() in _BODY_WORDS for w in rest)
+    ):
+        return None
+    return " ".join(words[:k])
+
+
+_BODY_WORDS = GOVERNMENT_WORDS | {"international", "group", "association", "union", "party", "foundation"}
+_NAME_STARTS = {"major", "general", "private", "marshal", "master", "grand", "royal", "premier"}
+_TITLE_MODIFIERS = {"district", "county", "state", "deputy", "assistant", "chief", "senior", "acting"}
+_DESCRIBING = {"neighbor", "neighbour", "collector", "resident", "witness", "bystander", "superintendent"}
 
 
 def _mention(found: dict[str, Entity], name: str, label: str, span: Span, where: tuple[int, int]) -> Entity:

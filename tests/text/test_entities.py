@@ -256,3 +256,17 @@ def test_a_person_the_recogniser_called_a_body_is_a_person() -> None:
     )
     kinds = {p.name: p.kind for p in read_article(Article.from_text(text)).who}
     assert kinds.get("Lotte Haverkamp") == "person" and kinds.get("Ines Kaldor") == "person"
+
+
+def test_a_title_before_a_name_is_the_persons_role() -> None:
+    for text, name, role in [
+        ("Sheriff Dolores Kettering said the road was closed.", "Dolores Kettering", "sheriff"),
+        ("Neighbor Curtis Fenlow said he heard shots.", "Curtis Fenlow", "neighbor"),
+        ("District Collector P. Srinivasa Murthy said relief would follow.", "P. Srinivasa Murthy", None),
+    ]:
+        who = {p.name: p for p in read_article(Article.from_text(text)).who}
+        assert name in who and who[name].kind == "person", (text, list(who))
+        assert role is None or who[name].role == role
+    # a body's name that starts with a people noun keeps it
+    text = "Aid group Refugee Lifeline International said the debate had lost sight of people."
+    assert "Refugee Lifeline International" in {p.name for p in read_article(Article.from_text(text)).who}

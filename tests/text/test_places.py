@@ -19,3 +19,25 @@ def test_a_state_is_no_dateline_city_and_a_hospital_stays_a_body() -> None:
     where = {p.name for p in reading.where}
     assert "Larkspur Boulevard" in where and "Ohio" not in {p.name for p in reading.where if p.kind == "city"}
     assert "Mercy Valley Hospital" not in where
+
+
+def test_a_hometown_is_a_place_but_a_party_after_of_is_not() -> None:
+    text = (
+        "The rider, identified as 44-year-old Travis Menlow of Quarry Gap, died. A man from Eastbrook was hurt. "
+        "Elected were Cheng Chung-tai of Civic Passion and Kwok Ka-ki."
+    )
+    reading = read_article(Article.from_text(text))
+    where = {p.name for p in reading.where}
+    assert {"Quarry Gap", "Eastbrook"} <= where and "Civic Passion" not in where
+
+
+def test_a_countys_office_is_a_body_and_an_infirmary_no_person() -> None:
+    text = (
+        "The Harlan County Sheriff's Office said two men were taken to Fenmoor Royal Infirmary "
+        "from Carrow Crescent."
+    )
+    reading = read_article(Article.from_text(text))
+    who = {p.name: p.kind for p in reading.who}
+    assert who.get("Harlan County Sheriff's Office") == "government"
+    assert who.get("Fenmoor Royal Infirmary", "organization") == "organization"
+    assert "Carrow Crescent" not in who
