@@ -363,11 +363,10 @@ def _part(anchor: Token, node: Token, governor: Token | None) -> bool:
     "among the dead were three tourists"."""
     if any(c.lower_ == "all" for c in anchor.children) or anchor.lower_ in VAGUE_NUMBER_WORDS:
         return False  # "All 12 of the miners", "Dozens of people": the whole
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            # "Two of the five wounded", "two of them": of a set the sentence names
-            if obj.pos_ == "PRON" or any(d.lower_ in {"the", "these", "those"} for d in obj.children):
-                return True
+    for obj in objects_of(anchor, {"of"}):
+        # "Two of the five wounded", "two of them": of a set the sentence names
+        if obj.pos_ == "PRON" or any(d.lower_ in {"the", "these", "those"} for d in obj.children):
+            return True
     if node.dep_ == "pobj" and node.head.lower_ in {"including", "among"}:
         return True
     return (
@@ -395,10 +394,7 @@ def _counted_event(
 
 def _partitive_noun(anchor: Token) -> Token | None:
     """The noun of "two of the buildings" (not of "them", which stands for whatever the sentence before said)."""
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
-            return obj
-    return None
+    return next((o for o in objects_of(anchor, {"of"}) if o.pos_ == "NOUN"), None)
 
 
 def _people_whole(noun: Token) -> bool:
