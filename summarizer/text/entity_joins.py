@@ -97,15 +97,20 @@ def join_mentions(entities: list[Entity]) -> list[Entity]:
             continue
         if _person_called_org(entity, target):
             target.label, target.kind = "PERSON", "person"
-        target.mentions.extend(entity.mentions)
-        target.acts = target.acts or entity.acts
-        target.stands = target.stands or entity.stands
-        target.reports = target.reports or entity.reports
-        target.role = target.role or entity.role
-        for alias in [entity.name, *entity.aliases]:
-            if alias not in target.aliases and alias != target.name:
-                target.aliases.append(alias)
+        _absorb(target, entity)
     return sorted(kept, key=lambda e: e.first)
+
+
+def _absorb(target: Entity, entity: Entity) -> None:
+    """`entity` is another name of `target`: its mentions, what they show and its names become target's."""
+    target.mentions.extend(entity.mentions)
+    target.acts = target.acts or entity.acts
+    target.stands = target.stands or entity.stands
+    target.reports = target.reports or entity.reports
+    target.role = target.role or entity.role
+    for alias in [entity.name, *entity.aliases]:
+        if alias not in target.aliases and alias != target.name:
+            target.aliases.append(alias)
 
 
 def _person_called_org(short: Entity, long: Entity) -> bool:
@@ -136,11 +141,7 @@ def join_acronyms(entities: list[Entity], text: str) -> list[Entity]:
         if target is None or target is entity:
             kept.append(entity)
             continue
-        target.mentions.extend(entity.mentions)
-        target.acts = target.acts or entity.acts
-        target.reports = target.reports or entity.reports
-        if entity.name not in target.aliases:
-            target.aliases.append(entity.name)
+        _absorb(target, entity)
     return kept
 
 
