@@ -35,6 +35,9 @@ __all__ = ["Counted", "count"]
 _DEAD_NOUNS = {"body", "corpse"}
 _HOMES = {"home", "house"}  # not "drove 300 militants from the town"
 _ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
+# "Two men fled the scene on foot": suspects getting away, not people driven from their homes
+_GETAWAY_WORDS = {"scene", "foot", "car", "vehicle", "sedan", "suv", "truck", "van", "police", "officer", "officers"}
+_GETAWAY_DOERS = {"man", "suspect", "gunman", "male", "robber", "attacker", "assailant", "shooter", "thief"}
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
 _TAKE_LIFE = {"claim", "take", "cost", "lose"}
 _CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt", "killed", "arrested", "detained"}
@@ -170,6 +173,8 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
         # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
         return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
     kind = casualty_kind(lemma)
+    if lemma == "flee" and _getaway(token, node):
+        return None
     if lemma in {"force", "drive"} and any(
         o.lemma_.lower() in _HOMES for o in objects_of(token, {"from", "out"})
     ):
@@ -182,6 +187,14 @@ def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | No
         described = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.is_lower]
         kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
     return kind
+
+
+def _getaway(flee: Token, node: Token) -> bool:
+    """ "Two men fled the scene", "three suspects fled on foot": a getaway, not a displacement."""
+    if node.lemma_.lower() in _GETAWAY_DOERS:
+        return True
+    places = [c for c in flee.children if c.dep_ == "dobj"] + list(objects_of(flee, {"on", "in", "from"}))
+    return any(p.lower_ in _GETAWAY_WORDS for p in places)
 
 
 def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[Token]:

@@ -520,6 +520,18 @@ def _read_role(entity: Entity, span: Span) -> None:
         entity.role = _appositive(span)
 
 
+def _governed(place: str, speakers: set[str]) -> bool:
+    """A source such as "the government of Valmora" or "the Valmora government": the place is a state."""
+    name = place.casefold()
+    for speaker in speakers:
+        words = speaker.removeprefix("the ").split()
+        if f" of {name}" in f" {speaker}" and words[0] in {"government", "ministry", "president", "cabinet"}:
+            return True
+        if speaker.removeprefix("the ") == f"{name} government":
+            return True
+    return False
+
+
 def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Person], list[Place]]:
     """`who` (people, bodies, groups, and countries that act or speak) and `where` (places)."""
     who: list[Person] = []
@@ -529,9 +541,12 @@ def split_entities(entities: list[Entity], speakers: set[str]) -> tuple[list[Per
         if entity.label in WHERE_LABELS and " " not in entity.name and entity.name in person_words:
             continue  # "Paris" of "Valeska Paris", a surname the recogniser took for a place
         if entity.label in WHERE_LABELS:
+            speaks = entity.name.casefold() in speakers
+            if _governed(entity.name, speakers):  # "the government of Valmora said": a state speaks
+                entity.kind = "country" if entity.kind == "city" else entity.kind
+                speaks = True
             kind = entity.kind if entity.kind in PLACE_KINDS else "other"
             where.append(Place(name=entity.name, kind=kind, within=entity.within))  # type: ignore[arg-type]
-            speaks = entity.name.casefold() in speakers
             if entity.kind == "country" and (entity.acts or speaks):
                 who.append(Person(name=entity.name, kind="country", role=None, aliases=entity.aliases))
             continue

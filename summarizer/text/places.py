@@ -88,12 +88,15 @@ def set_within(entities: list[Entity], text: str) -> None:
             match = _AFTER_PLACE.match(text, end, end + 80)
             if match is None:
                 continue
-            outer = places.get(match.group("outer").casefold())
+            name = match.group("outer")
+            outer = places.get(AP_STATES.get(f"{name}.", name).casefold())  # "Odell Park, Calif."
             larger = {
                 "city": {"region", "country"},
                 "site": {"city", "region", "country"},
                 "region": {"country"},
             }
+            if outer is not None and outer.kind == "city" and "capital" in match.group(0):
+                outer.kind = "country"  # "Dravik, the capital of Valmora": a place with a capital is no city
             if outer is not None and outer is not entity and outer.kind in larger[entity.kind]:
                 entity.within = outer.name
                 break

@@ -137,6 +137,10 @@ TABLE = [
     ('"Five people dead, nine wounded, and a city in shock," he said.', "nine", "injured", "people injured"),
     ("She said the four people killed all died from gunshot wounds.", "four", "killed", "people killed"),
     ("About 8,000 people have been forced from their homes.", "About 8,000", "displaced", "people displaced"),
+    # fleeing homes or fighting is displacement; a getaway is not
+    ("About 300 families fled the fighting in the north.", "About 300", "displaced", "families displaced"),
+    ("Police said two men fled the scene on foot.", "two", "people", "men fled"),
+    ("Three suspects fled in a white van.", "Three", "people", "suspects fled"),
     # a part the sentence opens with; the whole is what its own words say; care said by a later verb
     ("Of the 14 people injured, 12 were students.", "12", "injured", "students among those injured"),
     ("Of the 14 people injured, 12 were students.", "14", "injured", "people injured"),

@@ -41,3 +41,21 @@ def test_a_countys_office_is_a_body_and_an_infirmary_no_person() -> None:
     assert who.get("Harlan County Sheriff's Office") == "government"
     assert who.get("Fenmoor Royal Infirmary", "organization") == "organization"
     assert "Carrow Crescent" not in who
+
+
+def test_a_town_after_an_ap_state_abbreviation_lies_in_that_state() -> None:
+    text = "Three people were shot at Larkspur Plaza in Odell Park, Calif., police said."
+    where = {p.name: p for p in read_article(Article.from_text(text)).where}
+    assert where["Odell Park"].within == "California"
+    assert where["Larkspur Plaza"].within == "Odell Park"
+
+
+def test_a_place_with_a_government_or_a_capital_is_a_country_that_acts() -> None:
+    text = (
+        "Floods in Valmora have killed 40 people, the government of Valmora said. "
+        "Its president visited Dravik, the capital of Valmora."
+    )
+    reading = read_article(Article.from_text(text))
+    where = {p.name: p for p in reading.where}
+    assert where["Valmora"].kind == "country" and where["Dravik"].within == "Valmora"
+    assert [(p.name, p.kind) for p in reading.who if p.name == "Valmora"] == [("Valmora", "country")]
