@@ -200,7 +200,7 @@ def _figures(
     dated = [(m, c, earlier(m, c)) for m, c in numerals]
     numbered = {c.kind for _, c, before in dated if before is None}
     # "a woman died" is the article's count only when no numeral counts that kind of its event ("two died")
-    dated += [(m, c, earlier(m, c)) for m, c in single_casualties(doc) if c.kind not in numbered]
+    dated += [(m, c, earlier(m, c)) for m, c in single_casualties(doc, frozenset(numbered))]
     dated.sort(key=lambda item: item[0].start)
     for mention, counted, before in dated:
         sent = sentence_at(sents, mention.start)

@@ -36,8 +36,21 @@ _DEAD_NOUNS = {"body", "corpse"}
 _HOMES = {"home", "house"}  # not "drove 300 militants from the town"
 _ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
 # "Two men fled the scene on foot": suspects getting away, not people driven from their homes
-_GETAWAY_WORDS = {"scene", "foot", "car", "vehicle", "sedan", "suv", "truck", "van", "police", "officer", "officers"}
+_GETAWAY_WORDS = {
+    "scene",
+    "foot",
+    "car",
+    "vehicle",
+    "sedan",
+    "suv",
+    "truck",
+    "van",
+    "police",
+    "officer",
+    "officers",
+}
 _GETAWAY_DOERS = {"man", "suspect", "gunman", "male", "robber", "attacker", "assailant", "shooter", "thief"}
+_PARENTS = {"father", "mother", "parent", "dad", "mom", "mum", "grandfather", "grandmother", "grandparent"}
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
 _TAKE_LIFE = {"claim", "take", "cost", "lose"}
 _CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt", "killed", "arrested", "detained"}
@@ -98,6 +111,11 @@ def _governor(node: Token) -> Token | None:
         head = head.head
         if head.dep_ == "prt" or (head.lower_ in {"up", "down"} and head.head.pos_ == "VERB"):
             head = head.head  # "revised up to 21": the verb, not its particle
+        # "bringing the death toll in Monday's shooting to two": a misparse hung "to two" on the phrase
+        # after the toll; the verb that brings the toll governs it
+        verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        if node.head.lower_ == "to" and (head.dep_ == "pobj" or head.pos_ == "NOUN") and _totals(verb):
+            return verb
         if head.pos_ in {"NOUN", "PROPN"} and head.head is not head:
             # "a death toll of 12", "the deaths of 3 people": the noun the phrase hangs on
             return head
@@ -131,7 +149,14 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     """(kind, lemma) of a casualty-like event around the counted noun, if any: the nearest word that says one
     wins, from the noun itself ("3 fatalities") outwards to the clause ("among the dead were ..."), after the
     words that say the count is of the dead ("shot and killed", "fatally"). "Shot" and "stabbed" wound only
-    people (`people`: the thing counted is people, or not named)."""
+    people (`people`: the thing counted is people, or not named). A negated verb says no event: "Two other
+    passengers were not injured"."""
+    if (
+        governor is not None
+        and governor.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "neg" for c in governor.children)
+    ):
+        return None
     fatal = _fatal(node, governor)
     if fatal is not None:
         return "killed", fatal.lemma_.lower()
@@ -270,6 +295,8 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     of = node.head if node.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.pos_ in {"VERB", "AUX"} and of.i < of.head.i:
         governor = None  # "Of the 30 guests, 12 were injured": the whole is what its own words say
+    if of is not None and noun is None and of.lower_ == "of" and of.head.lemma_.lower() in _PARENTS:
+        return Counted("children", "people")  # "Father of three killed": his children, not the dead
     part = _fronted_part(node, governor) if noun is None else None
     age = _age(anchor, noun, mention)
     if age is not None:
@@ -565,8 +592,9 @@ def _plain(
         kind = "other"
     lemma = governor.lemma_.lower() if governor is not None else ""
     acted = governor is not None and governor.pos_ == "VERB" and lemma not in _LIGHT_VERBS
-    if thing and acted and kind in {"people", "count"}:
-        return Counted(f"{thing} {past_participle(lemma)}", kind)
+    if thing and acted and kind in {"people", "count"} and governor is not None:
+        negated = any(c.dep_ == "neg" for c in governor.children)  # "Two other passengers were not injured"
+        return Counted(f"{thing} {'not ' if negated else ''}{past_participle(lemma)}", kind)
     if thing:
         return Counted(thing, kind)
     if kind != "other" and governor is not None and governor.pos_ in {"NOUN", "ADJ"}:

@@ -86,45 +86,78 @@ def _ordinal_singles(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
 _ONE_PERSON_KINDS = {"killed", "injured", "missing", "arrested"}
 
 
-def single_casualties(doc: Doc) -> list[tuple[NumberMention, Counted]]:
-    """ "A woman, 34, died at the scene", "the gunman killed a man": one person, counted by the article
-    "a" rather than a numeral. Only a singular people noun that a casualty event governs counts: one woman
-    killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people" totals.
-    """
-    found: list[tuple[NumberMention, Counted]] = [*_none_hurt(doc), *_ordinal_singles(doc)]
-    for token in doc:
-        noun = token.head
-        one = (token.lower_ in {"a", "an"} and token.dep_ == "det") or (
-            token.lower_ in {"his", "her", "their"} and token.dep_ == "poss"  # "His passenger ... was hurt"
-        )
-        if not one or noun.tag_ not in {"NN", "NNP"}:
-            continue  # ("A MAN has died": the tagger calls a capitalised noun a proper one)
-        person = noun.lemma_.lower() in PEOPLE_NOUNS or (noun.is_upper and noun.lower_ in PEOPLE_NOUNS)
-        if not person or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+def single_casualties(
+    doc: Doc, numbered: frozenset[str] = frozenset()
+) -> list[tuple[NumberMention, Counted]]:
+    """ "A woman, 34, died at the scene", "the gunman killed a man", "The driver of the Toyota was taken to
+    hospital", "Travis Hebert, 33, died from his injuries": one person, counted by an article, a possessive,
+    "the" or a name rather than a numeral. Only a singular person that a casualty event governs counts: one
+    woman killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people"
+    totals. A kind in `numbered` (some numeral of the article counts it: "two died") lists only a person the
+    sentence adds to it ("A firefighter also suffered a minor burn")."""
+    found = [(m, c) for m, c in [*_none_hurt(doc), *_ordinal_singles(doc)] if c.kind not in numbered]
+    for first, noun in _one_person(doc):
+        event = _single_event(noun, family=first.dep_ == "poss")
+        taken = any(m.start <= noun.idx < m.end for m, _ in found)  # "The fourth victim": an ordinal single
+        if taken or event is None or (event in numbered and not _also(noun)):
             continue
-        if any(c.dep_ == "conj" for c in noun.children):
-            continue  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
-        governor = _governor(noun)
-        event = _event(noun, governor, noun, True)
-        if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
-            continue
-        own = casualty_kind(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS
-        if _agent(noun, governor) or (
-            not own
-            and cared_for(governor, noun) is None
-            and _fatal(noun, governor) is None
-            and _later_care(noun, governor) is None
-        ):
-            continue  # "A judge ordered him held": the judge is nobody's casualty
-        active = governor.dep_ == "xcomp" or any(c.dep_ == "nsubj" for c in governor.children)
-        carer = active and governor.lemma_.lower() in CARE_VERBS
-        if token.dep_ == "poss" and carer:
-            continue  # "decided to treat his daughter himself", "took her son to the clinic": family care
+        if first.lower_ == "the" or noun.ent_type_ == "PERSON":
+            if event not in {"killed", "injured"}:
+                continue  # a victim already named or introduced; "the suspect was arrested" is no count
         quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
-        mention = NumberMention(doc.text[token.idx : end], token.idx, end, quantity)
-        found.append((mention, Counted(f"{noun.lower_} {event[0]}", event[0])))
+        mention = NumberMention(doc.text[first.idx : end], first.idx, end, quantity)
+        who = "person" if noun.ent_type_ == "PERSON" else noun.lower_
+        found.append((mention, Counted(f"{who} {event}", event)))
     return found
+
+
+def _also(noun: Token) -> bool:
+    """ "A Cordwell firefighter also suffered a minor burn": one more than the numerals count."""
+    return any(c.lower_ == "also" for c in (*noun.head.children, *noun.children))
+
+
+def _one_person(doc: Doc) -> Iterator[tuple[Token, Token]]:
+    """(first word, head noun) of each mention of one person: "a man", "his passenger", "the driver", and a
+    person's name ("Travis Dwayne Hebert")."""
+    for token in doc:
+        noun = token.head
+        one = token.dep_ == "det" and token.lower_ in {"a", "an", "the"}
+        one = one or (token.lower_ in {"his", "her", "their"} and token.dep_ == "poss")  # "His passenger"
+        if one and noun.tag_ in {"NN", "NNP"}:  # ("A MAN has died": a capitalised noun is tagged proper)
+            if noun.lemma_.lower() in PEOPLE_NOUNS or (noun.is_upper and noun.lower_ in PEOPLE_NOUNS):
+                yield token, noun
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.root.tag_ == "NNP" and len(ent) > 1:
+            yield ent[0], ent.root
+
+
+def _single_event(noun: Token, family: bool) -> str | None:
+    """The casualty kind a casualty verb gives one person as its patient, or None ("A judge ordered him held":
+    the judge is nobody's casualty; "decided to treat his daughter himself": family care)."""
+    lives = noun.dep_ == "pobj" and noun.head.head.lemma_.lower() == "life"  # "claimed the life of a woman"
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} and not lives:
+        return None
+    if any(c.dep_ == "conj" for c in noun.children):
+        return None  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
+    governor = _governor(noun)
+    event = _event(noun, governor, noun, True)
+    if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
+        return None
+    if governor.lemma_.lower() == "hurt" and any(c.dep_ == "agent" for c in governor.children):
+        return None  # "was hurt by the decision"
+    own = casualty_kind(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS or lives
+    if _agent(noun, governor) or (
+        not own
+        and cared_for(governor, noun) is None
+        and _fatal(noun, governor) is None
+        and _later_care(noun, governor) is None
+    ):
+        return None
+    active = governor.dep_ == "xcomp" or any(c.dep_ == "nsubj" for c in governor.children)
+    if family and active and governor.lemma_.lower() in CARE_VERBS:
+        return None  # "took her son to the clinic"
+    return event[0]
 
 
 def _none_hurt(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:

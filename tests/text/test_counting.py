@@ -137,6 +137,15 @@ TABLE = [
     ('"Five people dead, nine wounded, and a city in shock," he said.', "nine", "injured", "people injured"),
     ("She said the four people killed all died from gunshot wounds.", "four", "killed", "people killed"),
     ("About 8,000 people have been forced from their homes.", "About 8,000", "displaced", "people displaced"),
+    # a denied event; a parent's children; a toll whose "to" the parse hung on the phrase after it
+    ("Two other passengers were not injured.", "Two", "people", "passengers not injured"),
+    ("Father of three killed in apartment shooting", "three", "people", "children"),
+    (
+        "A second victim has died, bringing the death toll in Monday night's block party shooting to two.",
+        "two",
+        "killed",
+        "people killed",
+    ),
     # fleeing homes or fighting is displacement; a getaway is not
     ("About 300 families fled the fighting in the north.", "About 300", "displaced", "families displaced"),
     ("Police said two men fled the scene on foot.", "two", "people", "men fled"),

@@ -69,9 +69,31 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
         ("No injuries were reported.", [("No injuries", "people injured", "injured")]),
         ("No one else was hurt.", []),
         ("A gunman opened fire.", []),
+        # a life claimed; "the" and a name count only a victim; a denied event counts no one
+        (
+            "The fire claimed the life of a 78-year-old woman.",
+            [("a 78-year-old woman", "woman killed", "killed")],
+        ),
+        (
+            "The driver of the Toyota was taken to hospital with injuries.",
+            [("The driver", "driver injured", "injured")],
+        ),
+        (
+            "Travis Dwayne Hebert, 33, died from his injuries.",
+            [("Travis Dwayne Hebert", "person killed", "killed")],
+        ),
+        ("The suspect was arrested on Monday.", []),
+        ("A man was not injured.", []),
+        ("Senator Ann Cole was hurt by the decision.", []),
     ],
 )
 def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str, str]]) -> None:
     found = single_casualties(parse(text))
     assert [(m.text, c.counts, c.kind) for m, c in found] == expected
     assert all(m.quantity.value in {0.0, 1.0} and text[m.start : m.end] == m.text for m, _ in found)
+
+
+def test_a_person_the_sentence_adds_is_listed_beside_a_numeral_of_the_same_kind() -> None:
+    text = "Three were taken to hospitals. A firefighter also suffered a minor burn. A woman was treated for smoke."
+    found = single_casualties(parse(text), frozenset({"injured"}))
+    assert [(m.text, c.kind) for m, c in found] == [("A firefighter", "injured")]
