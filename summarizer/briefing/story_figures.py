@@ -140,10 +140,26 @@ def counts_key(counts: str, kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
+def _single(value: float | None, text: str) -> bool:
+    """One person counted without a numeral: "A victim", "The driver", "His passenger", "Travis Hebert"."""
+    first = text.split(" ", 1)[0].lower()
+    return value == 1 and not first.isdigit() and first not in {"one", "single"}
+
+
 def _approx(report: StoryReport) -> str:
-    """The report's kind of statement, as the story reads it: one person counted by "a" ("A victim died in
-    hospital on Tuesday") says at least one, whatever the day's toll."""
-    return "at_least" if report.text.split(" ", 1)[0].lower() in {"a", "an"} else report.approx
+    """The report's kind of statement, as the story reads it: one person counted without a numeral ("A victim
+    died in hospital on Tuesday", "The driver was hurt", "Travis Hebert died") says at least one, whatever the
+    day's toll."""
+    return "at_least" if _single(report.value, report.text) else report.approx
+
+
+def _group_key(figure: Figure) -> tuple[str, tuple[str, ...], str | None]:
+    """A figure's group. One person counted without a numeral is a lower bound on the whole count of its
+    kind ("A 34-year-old man was taken into custody" joins "the number of people arrested remained at one")."""
+    words = counts_key(figure.counts, figure.kind)
+    if figure.kind in _CASUALTY_KINDS and len(words) == 1 and _single(figure.value, figure.text):
+        words = ("people",)
+    return figure.kind, words, figure.unit
 
 
 def _interval(report: StoryReport) -> tuple[float, float] | None:
@@ -291,7 +307,7 @@ def group_figures(
     groups: dict[tuple[str, tuple[str, ...], str | None], list[FigureInput]] = {}
     for item in items:
         f = item.figure
-        groups.setdefault((f.kind, counts_key(f.counts, f.kind), f.unit), []).append(item)
+        groups.setdefault(_group_key(f), []).append(item)
     _join_subsets(groups)
     dates = {item.article: item.date for item in items}
     figures = []

@@ -36,19 +36,7 @@ _DEAD_NOUNS = {"body", "corpse"}
 _HOMES = {"home", "house"}  # not "drove 300 militants from the town"
 _ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
 # "Two men fled the scene on foot": suspects getting away, not people driven from their homes
-_GETAWAY_WORDS = {
-    "scene",
-    "foot",
-    "car",
-    "vehicle",
-    "sedan",
-    "suv",
-    "truck",
-    "van",
-    "police",
-    "officer",
-    "officers",
-}
+_GETAWAY_WORDS = set("scene foot car vehicle sedan suv truck van police officer officers".split())
 _GETAWAY_DOERS = {"man", "suspect", "gunman", "male", "robber", "attacker", "assailant", "shooter", "thief"}
 _PARENTS = {"father", "mother", "parent", "dad", "mom", "mum", "grandfather", "grandmother", "grandparent"}
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
@@ -165,6 +153,8 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     took_lives = governor is not None and governor.lemma_.lower() == "life"
     if took_lives and governor is not None and governor.head.lemma_.lower() in _TAKE_LIFE:
         return "killed", "life"  # "the crash claimed the lives of 5 people"
+    if node.lemma_.lower() == "life" and governor is not None and governor.lemma_.lower() in _TAKE_LIFE:
+        return "killed", "life"  # "the flood, which claimed 17 lives", "12 lives were lost"
     care = cared_for(governor, node) if people else None
     if care is not None:
         return care
@@ -337,8 +327,10 @@ def _casualty_count(
 ) -> Counted:
     """A casualty count, labelled so a story does not take it for the event's whole toll when it is a rate, an
     increment or a part."""
-    if noun is not None and (casualty_kind(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS):
-        thing = "people"  # "3 fatalities", "20 injuries", "15 bodies": people killed or injured
+    if noun is not None and (
+        casualty_kind(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS | {"life"}
+    ):
+        thing = "people"  # "3 fatalities", "20 injuries", "15 bodies", "17 lives": people killed or injured
     thing = thing or "people"
     if _per_period(node, governor):  # "crashes kill about 12,000 people a year": a rate, not a toll
         return Counted(f"{thing} {kind} a year", "other")
@@ -425,7 +417,7 @@ def _counted_event(
     people = _people_like(noun) if noun is not None else whole is None or _people_whole(whole)
     event = _event(node, governor, last, people)
     casualty_noun = noun is not None and (
-        casualty_kind(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS
+        casualty_kind(noun.lemma_.lower()) or noun.lemma_.lower() in _DEAD_NOUNS | {"life"}
     )
     if event is not None and not people and not casualty_noun and event[0] != "displaced":
         return None

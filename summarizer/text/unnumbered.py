@@ -101,9 +101,8 @@ def single_casualties(
         taken = any(m.start <= noun.idx < m.end for m, _ in found)  # "The fourth victim": an ordinal single
         if taken or event is None or (event in numbered and not _also(noun)):
             continue
-        if first.lower_ == "the" or noun.ent_type_ == "PERSON":
-            if event not in {"killed", "injured"}:
-                continue  # a victim already named or introduced; "the suspect was arrested" is no count
+        if (first.lower_ == "the" or noun.ent_type_ == "PERSON") and event == "missing":
+            continue  # "Berg missed a chance": a named or introduced person is counted killed, hurt or held
         quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[first.idx : end], first.idx, end, quantity)
@@ -124,22 +123,31 @@ def _one_person(doc: Doc) -> Iterator[tuple[Token, Token]]:
         noun = token.head
         one = token.dep_ == "det" and token.lower_ in {"a", "an", "the"}
         one = one or (token.lower_ in {"his", "her", "their"} and token.dep_ == "poss")  # "His passenger"
-        if one and noun.tag_ in {"NN", "NNP"}:  # ("A MAN has died": a capitalised noun is tagged proper)
-            if noun.lemma_.lower() in PEOPLE_NOUNS or (noun.is_upper and noun.lower_ in PEOPLE_NOUNS):
-                yield token, noun
+        person = noun.lemma_.lower() in PEOPLE_NOUNS or (noun.is_upper and noun.lower_ in PEOPLE_NOUNS)
+        if one and person and noun.tag_ in {"NN", "NNP"}:  # ("A MAN has died": a capitalised noun is NNP)
+            yield token, noun
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.root.tag_ == "NNP" and len(ent) > 1:
+        if ent.label_ == "PERSON" and ent.root.tag_ == "NNP":
             yield ent[0], ent.root
 
 
 def _single_event(noun: Token, family: bool) -> str | None:
     """The casualty kind a casualty verb gives one person as its patient, or None ("A judge ordered him held":
-    the judge is nobody's casualty; "decided to treat his daughter himself": family care)."""
+    the judge is nobody's casualty; "decided to treat his daughter himself": family care). The patient may be
+    the person's relative pronoun: "Venn, who was arrested in the parking lot, ..."."""
+    if any(c.dep_ == "conj" for c in noun.children):
+        return None  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
+    event = _patient_event(noun, family)
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and event is None):
+        who = [w for w in clause.children if w.lower_ == "who" and w.dep_ in {"nsubj", "nsubjpass"}]
+        event = _patient_event(who[0], family) if who else None
+    return event
+
+
+def _patient_event(noun: Token, family: bool) -> str | None:
     lives = noun.dep_ == "pobj" and noun.head.head.lemma_.lower() == "life"  # "claimed the life of a woman"
     if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} and not lives:
         return None
-    if any(c.dep_ == "conj" for c in noun.children):
-        return None  # "a boy and a man were killed": two, which a numeral elsewhere says if anything does
     governor = _governor(noun)
     event = _event(noun, governor, noun, True)
     if event is None or event[0] not in _ONE_PERSON_KINDS or governor is None:
@@ -147,6 +155,7 @@ def _single_event(noun: Token, family: bool) -> str | None:
     if governor.lemma_.lower() == "hurt" and any(c.dep_ == "agent" for c in governor.children):
         return None  # "was hurt by the decision"
     own = casualty_kind(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS or lives
+    own = own or event[1] == "custody"  # "a suspect was taken into custody"
     if _agent(noun, governor) or (
         not own
         and cared_for(governor, noun) is None

@@ -4,7 +4,10 @@ the governor's, a plant explosion with workers missing, a van ramming whose inju
 sinking with older disasters' tolls in the background; then, from another writer and held out when first run,
 a mall shooting, an earthquake with a government and an aid agency count, and a derailment whose unnamed
 driver is arrested; and, from a third writer, held out likewise, scraped pages (captions, "Related:" lists of
-other stories' tolls) of a bus-station bombing with arrests and a factory blast whose missing are found dead. Each event's expected.json was written by reading
+other stories' tolls) of a bus-station bombing with arrests and a factory blast whose missing are found dead;
+and, from a fourth writer, held out likewise, a stadium crush whose hospital and ministry counts differ, a
+flash flood whose missing are found dead ("claimed 17 lives"), and a workplace shooting whose suspect is named
+from the second day ("Venn, who was arrested ..."). Each event's expected.json was written by reading
 every article: the latest count of each kind, every stated value of it with its article, the named actor and
 the places. The traps the events hold (parts of a toll, increments, people still in hospital, passengers on
 board) must not land in the main count."""

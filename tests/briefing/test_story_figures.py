@@ -232,3 +232,20 @@ def test_ages_written_two_ways_merge_without_error() -> None:
     articles = [Article.from_text(t, date="2026-03-02", id=f"a{i}") for i, t in enumerate(texts)]
     story = assemble([digest(a, read_article(a).brief("", "", meta), a.id or "") for a in articles], None)
     assert {r.value for f in story.figures if f.kind == "age" for r in f.reports} == {34.0}
+
+
+def test_one_person_named_or_introduced_is_a_lower_bound_in_the_whole_count() -> None:
+    arrested = _group(
+        ("a1", "2026-03-02", _fig("A 34-year-old man", 1, "man arrested", "arrested")),
+        ("a2", "2026-03-03", _fig("Gregory Venn", 1, "person arrested", "arrested")),
+        ("a3", "2026-03-03", _fig("one", 1, "people arrested", "arrested")),
+    )
+    figure = _only(arrested)
+    assert figure.latest is not None and figure.latest.value == 1 and figure.latest.approx == "exact"
+    killed = _only(
+        _group(
+            ("a1", "2026-03-02", _fig("14", 14)),
+            ("a2", "2026-03-03", _fig("The driver", 1, "driver killed")),
+        )
+    )
+    assert killed.latest is not None and killed.latest.value == 14 and not killed.conflict

@@ -82,7 +82,7 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
             "Travis Dwayne Hebert, 33, died from his injuries.",
             [("Travis Dwayne Hebert", "person killed", "killed")],
         ),
-        ("The suspect was arrested on Monday.", []),
+        ("The suspect was arrested on Monday.", [("The suspect", "suspect arrested", "arrested")]),
         ("A man was not injured.", []),
         ("Senator Ann Cole was hurt by the decision.", []),
     ],
