@@ -238,7 +238,7 @@ def _claims(attributions: list[Attribution], text: str, who: list[Person]) -> li
         evidence = text[start:end]
         claims.append(
             Claim(
-                source=source_for(a.source, text, who) or a.source,
+                source=a.unnamed or source_for(a.source, text, who) or a.source,
                 cue=a.cue,
                 statement=a.statement,
                 quote=a.quote if a.quote and a.quote in evidence else None,

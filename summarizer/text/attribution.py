@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.text.furniture import junk_name
 from summarizer.text.gazetteer import FIRST_NAMES
-from summarizer.text.nlp import glued_hyphen
+from summarizer.text.nlp import glued_hyphen, objects_of
 from summarizer.text.sentences import Sentence
 from summarizer.text.wordclasses import (
     DOCUMENT_NOUNS,
@@ -62,6 +62,10 @@ class Attribution:
     described: str = ""
     """The words the sentence names the source with, title included ("Interior ministry spokeswoman Ilse
     Varga")."""
+    unnamed: str = ""
+    """An unnamed source as the article describes it, its count and what qualifies it included ("two people
+    familiar with the talks", "a Democratic official briefed on the deliberations"); "" when the source is
+    named or the description adds nothing to `source`."""
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str:
@@ -122,9 +126,14 @@ def _author(source: str, head: Token) -> str:
         owned = any(t.dep_ == "poss" for t in head.lefts)
         while names and names[-1].dep_ == "case":
             names.pop()
+        while names and names[0].dep_ == "det":
+            names.pop(0)  # "The committee's report found": the committee
         if names and (owned or all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in names)):
             return doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
+        # "a survey released Friday by the Institute" (its author), not "a letter seen by Sky News"
+        issued = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING]
+        preps = [c for t in (head, *issued) for c in t.children if c.dep_ in {"prep", "agent"}]
+        for prep in (c for c in preps if c.lower_ in {"from", "by", "of"}):
             # "figures from the Estmark Bar Association", "an analysis by the Housing Trust"
             for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"ORG", "PERSON"}):
                 name = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
@@ -135,6 +144,20 @@ def _author(source: str, head: Token) -> str:
         # "its legal director, Simone Petrakis, told", "One of them, retired teacher Milena Dvorak, said"
         return _appositive_name(named)
     return source
+
+
+_ISSUING = {
+    "release",
+    "publish",
+    "issue",
+    "conduct",
+    "produce",
+    "write",
+    "prepare",
+    "compile",
+    "send",
+    "commission",
+}
 
 
 def _named_by_appositive(head: Token) -> Token | None:
@@ -178,8 +201,12 @@ def speaks(verb: Token, quoted: bool = False) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in SPEECH_LEMMAS or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if any(c.dep_ == "neg" for c in verb.children) or verb.head.lemma_.lower() in {"decline", "refuse"}:
+        return False  # "did not respond to calls", "declined to comment": nothing said
     if lemma not in WEAK_SPEECH_LEMMAS:
         return True
+    if lemma == "call" and quoted and any(t.text in {'"', "“"} for t in verb.subtree if t.i > verb.i):
+        return True  # 'calling the remarks "the sound of a front-runner"': a quoted name for something
     return (quoted and not any(c.dep_ == "dobj" for c in verb.children)) or _reports(verb)
 
 
@@ -189,6 +216,8 @@ def _reports(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "parataxis"}:
             return True
+        if child.dep_ == "oprd" and verb.lemma_.lower() == "call":
+            return True  # "calling the senator's remarks 'the sound of a front-runner ...'"
         if child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() == "accuse":
             return True  # "accused ministers of sleepwalking into a crisis": an accusation is a claim
         if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_LEMMAS - WEAK_SPEECH_LEMMAS | {"call"}:
@@ -206,6 +235,10 @@ def _can_speak(head: Token, tokens: list[Token]) -> bool:
 
 def _statement(doc: Doc, verb: Token, sentence: Sentence, skip: set[int]) -> str:
     clause = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    for message in objects_of(verb, {"in"}) if clause is None else ():
+        # "said in a statement that the ad was false": the clause hangs on the message
+        if message.lemma_.lower() in _MESSAGES:
+            clause = next((c for c in message.children if c.dep_ in {"acl", "ccomp"}), None)
     if clause is not None:
         tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
         text = _text(doc, tokens)
@@ -366,10 +399,11 @@ def _attribute(
     inside = {t.i for t in span if any(a <= t.idx < b for a, b in quotes)}
     # a verb outside the quotation first: in '"They are promising the moon," said Marsh' Marsh speaks
     for token in sorted(span, key=lambda t: t.i in inside):
-        if not speaks(token, bool(quotes)):
+        if not speaks(token, bool(quotes)) and not _finding(token):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        strong = token.lemma_.lower() not in WEAK_SPEECH_LEMMAS
+        # "went further in a statement, calling the remarks 'the sound of ...'" (a quoted name for something)
+        strong = token.lemma_.lower() not in WEAK_SPEECH_LEMMAS or token.lemma_ == "call"
         if (
             not subjects
             and strong
@@ -385,6 +419,17 @@ def _attribute(
             if made is not None:
                 return made
     return None
+
+
+def _finding(verb: Token) -> bool:
+    """ "The committee's report found that ...", "the poll shows that ...": a text's finding is its claim (a
+    person who "found" something did not say it)."""
+    said = any(
+        c.dep_ in {"ccomp", "dobj"} for c in verb.children
+    )  # "found that ...", "found her at 31 percent"
+    if verb.lemma_.lower() not in {"find", "show"} or not said or verb.dep_ not in {"ROOT", "conj"}:
+        return False  # ("..., although a recent poll found ...": the main clause is not the poll's)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
 
 
 _MESSAGES = {"statement", "message", "letter", "post", "release", "note", "video", "tweet", "email"}
@@ -423,7 +468,7 @@ def _make(
     if cue == "according to":
         statement = _without(doc, sentence, verb, head)
     else:
-        statement = _statement(doc, verb, sentence, {t.i for t in tokens})
+        statement = _statement(doc, verb, sentence, {t.i for t in tokens} | {t.i for t in head.subtree})
     follow_quote = follow if follow is not None and _bare_quote(follow.text) else None
     quotes = _QUOTE.findall(sentence.text + (" " + follow_quote.text if follow_quote else ""))
     quote = max(quotes, key=len).rstrip(" ,;:") if quotes else None
@@ -435,6 +480,9 @@ def _make(
     plural = head.tag_ in {"NNS", "NNPS"}
     source = source.strip(" ,.;:")
     described = _text(doc, [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"])
+    unnamed = (
+        _unnamed(head, tokens) if guessed is None and source == _text(doc, tokens).strip(" ,.;:") else ""
+    )
     return Attribution(
         sentence,
         source,
@@ -447,7 +495,38 @@ def _make(
         head.ent_type_,
         plural,
         described,
+        unnamed,
     )
+
+
+_QUALIFIERS = {"amod", "acl"}
+_MAX_UNNAMED_WORDS = 10
+
+
+def _unnamed(head: Token, tokens: list[Token]) -> str:
+    """ "Two people familiar with the talks said": the count before an unnamed source and the words that
+    qualify it after ("familiar with ...", "close to ...", "briefed on ..."), up to a comma or a clause of its
+    own ("who requested anonymity"). How the article vouches for an anonymous source is part of its name."""
+    if head.pos_ != "NOUN" or head.lower_ not in PEOPLE_NOUNS or any(t.pos_ == "PROPN" for t in tokens):
+        return ""
+    doc = head.doc
+    first = tokens[0].i
+    count = [c for c in head.lefts if c.dep_ in {"nummod", "det"} and c.i == first - 1]
+    if count:
+        first = count[0].i
+    last = tokens[-1].i
+    for child in (c for c in head.rights if c.dep_ in _QUALIFIERS and c.i == last + 1):
+        for token in child.subtree:
+            if token.text in _STOPS or token.dep_ == "relcl" or token.i != last + 1:
+                break
+            last = token.i
+    words = doc[first : last + 1]
+    if len(words) > _MAX_UNNAMED_WORDS or (first, last) == (tokens[0].i, tokens[-1].i):
+        return ""
+    if words[0].lower_ == "the":
+        words = words[1:]
+    text = words.text
+    return text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:]  # "Two people" opens a sentence
 
 
 def _without(doc: Doc, sentence: Sentence, according: Token, head: Token) -> str:

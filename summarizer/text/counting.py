@@ -36,7 +36,9 @@ _DEAD_NOUNS = {"body", "corpse"}
 _HOMES = {"home", "house"}  # not "drove 300 militants from the town"
 _ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
 # "Two men fled the scene on foot": suspects getting away, not people driven from their homes
-_GETAWAY_WORDS = set("scene foot car vehicle sedan suv truck van police officer officers".split())
+_GETAWAY_WORDS = {
+    "scene", "foot", "car", "vehicle", "sedan", "suv", "truck", "van", "police", "officer", "officers",
+}  # fmt: skip
 _GETAWAY_DOERS = {"man", "suspect", "gunman", "male", "robber", "attacker", "assailant", "shooter", "thief"}
 _PARENTS = {"father", "mother", "parent", "dad", "mom", "mum", "grandfather", "grandmother", "grandparent"}
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}

@@ -62,7 +62,10 @@ _LIST_HEADING = re.compile(
     r"|top\s+stories|latest\s+(?:news|stories)|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?)\s*:?\s*$"
 )
 """A heading over a list of other stories' headlines: "Related:", "MORE FROM WKRC", "Most read"."""
-_RELATED_INLINE = re.compile(r"(?i)^\s*related(?:\s+(?:stories|articles|coverage|content))?\s*:\s*\S")
+_RELATED_INLINE = re.compile(
+    r"(?i)^\s*(?:related(?:\s+(?:stories|articles|coverage|content))?|also\s+read|read\s+(?:more|also)|see\s+also)"
+    r"\s*:\s*\S"
+)
 _SHOUT_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
 _WORD = re.compile(r"\b[A-Za-z][\w'’-]*\b")
 

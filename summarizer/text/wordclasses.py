@@ -206,7 +206,9 @@ PEOPLE_NOUNS = frozenset(
     laborer laborers contractor contractors farmer farmers fisherman fishermen pilot pilots mother mothers
     father fathers son sons daughter daughters brother brothers sister sisters husband wife wives relative
     relatives friend friends pupil student sibling siblings cousin cousins nephew niece grandchild
-    grandchildren grandson granddaughter
+    grandchildren grandson granddaughter aide aides adviser advisers advisor advisors strategist strategists
+    diplomat diplomats staffer staffers consultant consultants operative operatives pollster pollsters
+    insider insiders activist activists lobbyist lobbyists
     """.split()
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""
@@ -219,7 +221,8 @@ SOURCE_NOUNS = frozenset(
     prosecutor prosecutors court sheriff department office minister president governor mayor chief
     leader leaders commander commanders organizers organisers researchers scientists study survey
     doctors hospital hospitals residents group groups campaign committee council board union newspaper
-    channel network paper coroner coroners
+    channel network paper coroner coroners memo memorandum poll polls letter audit indictment filing
+    complaint lawsuit
     """.split()
 )
 """Common nouns that may speak as a source without a name ("police said", "the ministry said")."""
@@ -228,7 +231,7 @@ DOCUMENT_NOUNS = frozenset(
     """
     report reports statement statements analysis study studies survey surveys website site posting post
     article articles results findings document documents release interview poll data figures estimate
-    estimates letter blog account accounts
+    estimates letter blog account accounts memo memos memorandum audit indictment filing complaint lawsuit
     """.split()
 )
 """Heads of a source that is a text, not an actor: "PC World's analysis" speaks for PC World."""
@@ -302,7 +305,8 @@ TITLE_WORDS = frozenset(
     sergeant sgt. lt. capt. det. cpl. maj. insp. supt. cmdr. pvt. atty. detective sheriff deputy leader founder chancellor premier vice head superintendent
     inspector prosecutor attorney lawyer professor prof. editor correspondent analyst candidate nominee
     speaker mp envoy marshal admiral major pastor bishop cardinal imam rabbi sheikh emir crown
-    administrator emeritus
+    administrator emeritus congressman congresswoman representative assemblyman assemblywoman councilman
+    councilwoman councillor councilor alderman
     """.split()
-)
+) | (TITLE_ABBREVIATIONS.keys() - {"dr.", "hon."})
 """Words that make the capitalised words before a name a title ("Taliban Spokesman", "US President")."""

@@ -204,3 +204,66 @@ def test_according_to_a_rule_is_no_source() -> None:
     assert [c.source for c in read_article(Article.from_text(text)).claims] == ["office"]
     text = "Everything went according to plan, officials said."
     assert "plan" not in [c.source for c in read_article(Article.from_text(text)).claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "statement"),
+    [
+        # an anonymous source keeps how the article vouches for it
+        (
+            "Two people familiar with the talks said the leadership had floated a plan.",
+            "two people familiar with the talks",
+            "the leadership had floated a plan",
+        ),
+        (
+            "A Democratic official briefed on the deliberations, who requested anonymity, said the list was final.",
+            "a Democratic official briefed on the deliberations",
+            "the list was final",
+        ),
+        ("A senior Republican strategist said the race was over.", "a senior Republican strategist", None),
+        # a text's finding; its author when the sentence names one
+        ("The committee's report found that the agency steered $340 million to donors.", "committee", None),
+        (
+            "A survey released Friday by the Hadley Institute found her at 31 percent.",
+            "Hadley Institute",
+            None,
+        ),
+        ('"Agencies should assume the worst," the memo says.', "memo", None),
+        (
+            "A leaked internal letter seen by Sky News says the claim may be withdrawn.",
+            "leaked internal letter",
+            None,
+        ),
+        # the clause that hangs on the message is the statement
+        (
+            "The Whitcomb campaign said in a statement that the ad was false.",
+            "Whitcomb campaign",
+            "the ad was false",
+        ),
+        # an abbreviated title before the name is its role
+        (
+            'Gov. Dale Whitcomb campaigned in Ames. "Polls tell you nothing," the governor told reporters.',
+            "Dale Whitcomb",
+            None,
+        ),
+    ],
+)
+def test_unnamed_sources_texts_and_titles(text: str, source: str, statement: str | None) -> None:
+    claims = read_article(Article.from_text(text)).claims
+    assert [c.source for c in claims] == [source]
+    assert statement is None or claims[0].statement == statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Justice Department declined to comment on the report and the matter.",
+        "Lindqvist did not respond to phone calls and text messages on Sunday.",
+        "Police found that the door of the house was open.",  # a person's finding is no claim
+        "The government will hold two referendums, although a recent poll found little support.",
+    ],
+)
+def test_nothing_said_is_no_claim(text: str) -> None:
+    claims = read_article(Article.from_text(text)).claims
+    assert [c.source for c in claims if "poll" not in c.source] == []
+    assert all(not c.statement.startswith("The government") for c in claims)
