@@ -21,7 +21,7 @@ from summarizer.text.actors import describes_people, lead_sentences, main_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
 from summarizer.text.counting import Counted, count
 from summarizer.text.dates import find_dates
-from summarizer.text.earlier_events import earlier_year
+from summarizer.text.earlier_events import earlier_event
 from summarizer.text.entities import (
     Entity,
     find_entities,
@@ -193,8 +193,8 @@ def _figures(
         if not never_a_figure(m, text) and not furniture.in_other_story(m.start, m.end)
     ]
 
-    def earlier(mention: NumberMention, counted: Counted) -> int | None:
-        return earlier_year(doc, mention, counted, article_date) if article_date else None
+    def earlier(mention: NumberMention, counted: Counted) -> str | None:
+        return earlier_event(doc, mention, counted, article_date) if article_date else None
 
     numerals = [(m, c) for m in mentions if (c := count(doc, m)) is not None] + victim_ordinals(doc)
     dated = [(m, c, earlier(m, c)) for m, c in numerals]
@@ -208,7 +208,7 @@ def _figures(
             continue
         attribution = said.get(sent.start)
         q = mention.quantity
-        counts = f"{counted.counts} in {before}" if before else counted.counts  # another event's toll
+        counts = f"{counted.counts} {before}" if before else counted.counts  # another event's toll
         figures.append(
             Figure(
                 text=mention.text,

@@ -13,7 +13,7 @@ from summarizer.text.wordclasses import casualty_kind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CARE_VERBS", "cared_for"]
+__all__ = ["CARE_VERBS", "cared_for", "in_hospital"]
 
 CARE_VERBS = {"take", "send", "rush", "transport", "airlift", "fly", "carry", "bring", "admit", "treat"}
 _INJURIES = {"cut", "fracture", "burn", "bruise", "wound", "injury", "hypothermia", "inhalation", "shock"}
@@ -29,7 +29,7 @@ def cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, s
     who "suffered fatal injuries" are dead. The one who takes or treats (`node` as the active subject) is not."""
     if governor is not None and governor.pos_ == "AUX" and _in_condition(governor):
         return "injured", "condition"  # "four of them are in a critical condition"
-    if governor is not None and governor.lemma_.lower() == "be" and _in_hospital(governor):
+    if governor is not None and governor.lemma_.lower() == "be" and in_hospital(governor):
         return "injured", "hospital"  # "three are still in hospital"
     if governor is None or governor.pos_ != "VERB":
         return None
@@ -46,7 +46,7 @@ def cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, s
                 fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
                 return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
         return None
-    if _in_condition(governor) or (lemma in {"leave", "remain", "stay", "lie"} and _in_hospital(governor)):
+    if _in_condition(governor) or (lemma in {"leave", "remain", "stay", "lie"} and in_hospital(governor)):
         # "remained in critical condition", "left two adults in hospital", "seven remain in hospital"
         return "injured", "condition"
     if lemma not in CARE_VERBS:
@@ -69,7 +69,8 @@ def _in_condition(governor: Token) -> bool:
     )
 
 
-def _in_hospital(governor: Token) -> bool:
+def in_hospital(governor: Token) -> bool:
+    """ "three are still in hospital", "11 in hospital": the word or its verb is in a hospital."""
     return any(_hospital(o) for o in objects_of(governor, {"in"}))
 
 

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.text.care import cared_for
+from summarizer.text.care import cared_for, in_hospital
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
+from summarizer.text.measures import DISTANCE_UNITS, DURATION_UNITS, measure_kind
 from summarizer.text.nlp import objects_of
 from summarizer.text.numbers import NumberMention
 from summarizer.text.wordclasses import (
@@ -48,9 +49,6 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "npadvm
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _LIGHT_VERBS = {"be", "have", "say", "include", "do", "become", "remain", "make", "get", "see", "number"}
 _AGE_WORDS = {"age", "ages", "aged"}
-_DURATION_UNITS = {"years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week"}
-_DURATION_UNITS |= {"minutes", "minute", "seconds", "second", "decades", "decade"}
-_DISTANCE_UNITS = {"km", "miles", "mile", "m", "metres", "meters", "feet", "ft", "kilometres", "kilometers"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +120,9 @@ def _fatal(node: Token, governor: Token | None) -> Token | None:
         return fatal[0]
     if governor is None or governor.pos_ != "VERB":
         return None
+    death = next((o for o in objects_of(governor, {"to"}) if o.lower_ == "death"), None)
+    if death is not None:
+        return death  # "were crushed to death", "beaten to death", "burned to death"
     subject = node.dep_ in {"nsubj", "nsubjpass"} and node.head.i == governor.i
     for child in governor.children:
         # "shot dead", "found two men dead"; not the "dead" of another object ("left three dead and five hurt")
@@ -277,6 +278,9 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     anchor = _anchor(doc, mention)
     if anchor is None:
         return None
+    aside = _aside(anchor)
+    if aside is not None:
+        return aside
     anchor = _first_conjunct(anchor)
     inside = {t.i for t in _tokens(doc, mention)}
     noun, named = _nouns(anchor)
@@ -287,8 +291,6 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     of = node.head if node.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.pos_ in {"VERB", "AUX"} and of.i < of.head.i:
         governor = None  # "Of the 30 guests, 12 were injured": the whole is what its own words say
-    if of is not None and noun is None and of.lower_ == "of" and of.head.lemma_.lower() in _PARENTS:
-        return Counted("children", "people")  # "Father of three killed": his children, not the dead
     part = _fronted_part(node, governor) if noun is None else None
     age = _age(anchor, noun, mention)
     if age is not None:
@@ -298,7 +300,7 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     thing = _phrase(noun, inside) if noun is not None else None
     if thing in {"others", "more"}:
         thing = "people"  # "three others were wounded" with no noun before it: people, as news means it
-    measured = _measure(mention)
+    measured = measure_kind(mention)
     if measured is not None:  # "for twelve years", "70 percent", "120 km": a measure, never a casualty count
         measured_noun = noun if noun is not None else (anchor.head if anchor.head.pos_ == "NOUN" else None)
         return Counted(_measure_counts(measured, measured_noun, governor), measured)
@@ -311,6 +313,17 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if noun is None and anchor.lower_ in VAGUE_NUMBER_WORDS:
         return Counted(_people_phrase(anchor), "people")  # "thousands without power", "hundreds fled"
     return _plain(mention, thing, noun, None if _agent(node, governor) else governor)
+
+
+def _aside(anchor: Token) -> Counted | None:
+    """Numbers whose own words say what they count before the clause does: "Three dead and 11 in hospital"
+    (a conjunct in hospital), "Father of three killed" (his children, not the dead)."""
+    if anchor.dep_ == "conj" and anchor.head.like_num and in_hospital(anchor):
+        return _casualty_count("injured", None, anchor, anchor, None, None)
+    of = anchor.head
+    if anchor.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PARENTS:
+        return Counted("children", "people") if _nouns(anchor)[0] is None else None
+    return None
 
 
 _MORE_WORDS = {"more", "additional", "another", "further", "other"}
@@ -538,21 +551,6 @@ def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted |
 _MEASURE_WORDS = {"distance": "distance", "duration": "time", "percent": "share", "money": "amount"}
 
 
-def _measure(mention: NumberMention) -> str | None:
-    """The kind of a figure its unit decides: percent, money (a currency code or sign), distance, duration."""
-    written = mention.quantity.unit or ""
-    unit = written.lower()
-    if unit == "%":
-        return "percent"
-    if written.isupper() or unit in {"usd", "eur", "gbp"} or mention.text[:1] in "$€£¥":
-        return "money"
-    if unit in _DISTANCE_UNITS:
-        return "distance"
-    if unit in _DURATION_UNITS:
-        return "duration"
-    return None
-
-
 def _measure_counts(kind: str, noun: Token | None, governor: Token | None) -> str:
     """What a measure measures: the noun it names ("unemployment rate", "prize"), else the plain measure word
     ("time", "distance", "share", "amount") with the verb that governs it ("time held", "amount approved").
@@ -566,9 +564,7 @@ def _measure_counts(kind: str, noun: Token | None, governor: Token | None) -> st
     return word
 
 
-_UNIT_NOUNS = (
-    _DURATION_UNITS | _DISTANCE_UNITS | {"percent", "per", "cent", "%", "dollars", "dollar", "euros"}
-)
+_UNIT_NOUNS = DURATION_UNITS | DISTANCE_UNITS | {"percent", "per", "cent", "%", "dollars", "dollar", "euros"}
 
 
 def _plain(

@@ -23,12 +23,64 @@ from summarizer.text.numbers import NumberMention
 from summarizer.text.wordclasses import CASUALTY_KINDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["earlier_year"]
+__all__ = ["earlier_event", "earlier_year"]
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published: dt.date) -> str | None:
+    """When another, earlier event a casualty count belongs to happened, as a label ("in 2019", "on Jan. 3",
+    "in April"), or None when the count is the article's own. A year is read by `earlier_year`; a day or a
+    month of the article's own year, written without the year, is another event's when it is at least
+    `_EARLIER_DAYS` before the article ("It is the city's second fatal fire. A Jan. 3 blaze killed one")."""
+    year = earlier_year(doc, mention, counted, published)
+    if year is not None:
+        return f"in {year}"
+    for ent, _ in _clause_dates(doc, mention, counted):
+        if _YEAR.search(ent.text):
+            continue
+        day = _day_of(ent.text, published.year)
+        if day is not None and _EARLIER_DAYS <= (published - day).days <= 366:
+            return f"on {ent.text}" if re.search(r"\d", ent.text) else f"in {ent.text.removeprefix('In ')}"
+    return None
+
+
+_EARLIER_DAYS = 14
+
+
+def _day_of(text: str, year: int) -> dt.date | None:
+    """The day a month-and-day or month names in `year` (a month alone: its last day), or None."""
+    found = _MONTH_DAY.fullmatch(text.strip())
+    if found is None:
+        return None
+    month = _MONTHS[found.group(1).lower()[:3]]
+    day = int(found.group(2)) if found.group(2) else calendar.monthrange(year, month)[1]
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_MONTH_DAY = re.compile(
+    r"(?i)(?:in\s+|on\s+|early\s+|late\s+|mid-?)?"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?"
+)
+
+
+def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[tuple[Span, Token]]:
+    """The DATE entities of the count's sentence that belong to its clause (`_dates_clause`)."""
+    if counted.kind not in CASUALTY_KINDS:
+        return []
+    anchor = _anchor(doc, mention)
+    if anchor is None:
+        return []
+    noun, _ = _nouns(_first_conjunct(anchor))
+    node = noun if noun is not None else anchor
+    governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
+    return [(e, governor) for e in anchor.sent.ents if e.label_ == "DATE" and _dates_clause(e.root, governor)]
 
 
 def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: dt.date) -> int | None:
@@ -37,17 +89,7 @@ def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: 
     before the article's, and is not a day of the last weeks ("On Dec. 31, 2025, a gunman killed five" in a
     story of Jan. 1). A story must not read those as the event's toll."""
     year = published.year
-    if counted.kind not in CASUALTY_KINDS:
-        return None
-    anchor = _anchor(doc, mention)
-    if anchor is None:
-        return None
-    noun, _ = _nouns(_first_conjunct(anchor))
-    node = noun if noun is not None else anchor
-    governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
-    for ent in anchor.sent.ents:
-        if ent.label_ != "DATE" or not _dates_clause(ent.root, governor):
-            continue
+    for ent, _ in _clause_dates(doc, mention, counted):
         years = [int(y) for y in _YEAR.findall(ent.text)]  # a span's last year ("from 2019 to 2022")
         said = max(years) if years else (year - 1 if "last year" in ent.text.lower() else None)
         if said is not None and said < year and not _recent(ent.text, said, published):
@@ -97,6 +139,11 @@ def _dates_clause(date: Token, governor: Token) -> bool:
         return True
     if date.lower_ in {"between", "from"}:  # "died on the road between 2020 and 2024": a span of years
         return _on_clause(date.head, clause)
+    # "A lorry crash at the same spot in 2020 killed one man": the year dates the clause's subject
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    dated = date.head.dep_ == "prep" and date.head.lower_ in {"in", "on", "during"}
+    if subject is not None and dated and _on_clause(date.head.head, subject):
+        return True
     head = date.head
     if head.dep_ == "prep" and head.lower_ not in {"since", "than", "until"}:
         head = head.head  # "In 2019 ... killed", not "the worst since 2019"

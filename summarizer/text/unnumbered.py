@@ -96,17 +96,17 @@ def single_casualties(
     totals. A kind in `numbered` (some numeral of the article counts it: "two died") lists only a person the
     sentence adds to it ("A firefighter also suffered a minor burn")."""
     found = [(m, c) for m, c in [*_none_hurt(doc), *_ordinal_singles(doc)] if c.kind not in numbered]
-    for first, noun in _one_person(doc):
+    for first, noun, value in [*((f, n, 1.0) for f, n in _one_person(doc)), *_two_people(doc)]:
         event = _single_event(noun, family=first.dep_ == "poss")
         taken = any(m.start <= noun.idx < m.end for m, _ in found)  # "The fourth victim": an ordinal single
         if taken or event is None or (event in numbered and not _also(noun)):
             continue
         if (first.lower_ == "the" or noun.ent_type_ == "PERSON") and event == "missing":
             continue  # "Berg missed a chance": a named or introduced person is counted killed, hurt or held
-        quantity = Quantity(value=1.0, upper=None, approx="exact", unit=None)
+        quantity = Quantity(value=value, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[first.idx : end], first.idx, end, quantity)
-        who = "person" if noun.ent_type_ == "PERSON" else noun.lower_
+        who = "person" if noun.ent_type_ == "PERSON" else "people" if noun.lower_ == "both" else noun.lower_
         found.append((mention, Counted(f"{who} {event}", event)))
     return found
 
@@ -129,6 +129,22 @@ def _one_person(doc: Doc) -> Iterator[tuple[Token, Token]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.root.tag_ == "NNP":
             yield ent[0], ent.root
+
+
+def _two_people(doc: Doc) -> Iterator[tuple[Token, Token, float]]:
+    """(first word, head, 2) of "an elderly couple", "the pair" and of "Both" standing for two people."""
+    for token in doc:
+        if token.lemma_.lower() in {"couple", "pair"} and token.tag_ == "NN" and not _of_things(token):
+            first = next((c for c in token.lefts if c.dep_ == "det"), None)
+            if first is not None:
+                yield first, token, 2.0
+        elif token.lower_ == "both" and token.dep_ in {"nsubj", "nsubjpass"}:
+            yield token, token, 2.0  # "Both were pronounced dead at the scene"
+
+
+def _of_things(token: Token) -> bool:
+    """ "a couple of hours", "a pair of shoes": a quantity word, not two people."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _single_event(noun: Token, family: bool) -> str | None:

@@ -146,6 +146,10 @@ TABLE = [
         "killed",
         "people killed",
     ),
+    # put to death; a conjunct in hospital
+    ("Six devotees were crushed to death on Sunday.", "Six", "killed", "devotees killed"),
+    ("Three dead and 11 in hospital after coach overturns", "11", "injured", "people injured"),
+    ("The flood, which claimed 17 lives, exposed failures.", "17", "killed", "people killed"),
     # fleeing homes or fighting is displacement; a getaway is not
     ("About 300 families fled the fighting in the north.", "About 300", "displaced", "families displaced"),
     ("Police said two men fled the scene on foot.", "two", "people", "men fled"),

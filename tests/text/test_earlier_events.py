@@ -34,6 +34,18 @@ from summarizer.briefing.reading import read_article
             "A bomb killed five people on Monday, a year after 30 people were killed in 2025 at the market.",
             [(5.0, "people killed"), (30.0, "people killed in 2025")],
         ),
+        # a year that dates the clause's subject; a day or month of this year weeks before the article
+        ("A lorry crash at the same spot in 2020 killed one man.", [(1.0, "man killed in 2020")]),
+        (
+            "In 2017 a seismic event at the same shaft killed five mineworkers.",
+            [(5.0, "mineworkers killed in 2017")],
+        ),
+        ("A Jan. 3 blaze at an apartment killed one person.", [(1.0, "person killed on Jan. 3")]),
+        ("In January, three children died in a shack fire.", [(3.0, "children killed in January")]),
+        (
+            "On Feb. 27, three children died in a shack fire.",
+            [(3.0, "children killed")],
+        ),  # days ago: the event
     ],
 )
 def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:

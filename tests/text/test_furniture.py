@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.articles import Article
 from summarizer.briefing.reading import read_article
 from summarizer.text.furniture import find_furniture
@@ -39,6 +41,15 @@ def test_the_list_ends_at_the_story_and_an_inline_related_line_is_one_headline()
     two = text.index("Two men")
     fled = text.index("Officers")
     assert not furniture.in_other_story(two, two + 3) and not furniture.in_other_story(fled, fled + 8)
+
+
+@pytest.mark.parametrize("heading", ["Also read", "ALSO READ", "See also", "Read more"])
+def test_an_inline_also_read_line_is_another_story(heading: str) -> None:
+    text = f"Three people died when a coach overturned.\n{heading}: Two hurt as van ploughs into shop front\n"
+    furniture = find_furniture(text)
+    two = text.index("Two hurt")
+    assert furniture.in_other_story(two, two + 3)
+    assert not furniture.in_other_story(0, 5)
 
 
 def test_a_kicker_is_furniture_and_no_name() -> None:

@@ -85,12 +85,16 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
         ("The suspect was arrested on Monday.", [("The suspect", "suspect arrested", "arrested")]),
         ("A man was not injured.", []),
         ("Senator Ann Cole was hurt by the decision.", []),
+        # two people without a numeral
+        ("An elderly couple has died in a house fire.", [("An elderly couple", "couple killed", "killed")]),
+        ("Both were pronounced dead at the scene.", [("Both", "people killed", "killed")]),
+        ("A couple of men were arrested.", []),
     ],
 )
 def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str, str]]) -> None:
     found = single_casualties(parse(text))
     assert [(m.text, c.counts, c.kind) for m, c in found] == expected
-    assert all(m.quantity.value in {0.0, 1.0} and text[m.start : m.end] == m.text for m, _ in found)
+    assert all(m.quantity.value in {0.0, 1.0, 2.0} and text[m.start : m.end] == m.text for m, _ in found)
 
 
 def test_a_person_the_sentence_adds_is_listed_beside_a_numeral_of_the_same_kind() -> None:
