@@ -46,6 +46,8 @@ def cared_for(governor: Token | None, node: Token | None = None) -> tuple[str, s
                 fatal = any(c.lower_ in {"fatal", "mortal", "deadly"} for c in obj.children)
                 return ("killed", "fatal") if fatal else ("injured", obj.lemma_.lower())
         return None
+    if lemma == "recover" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in governor.children):
+        return "injured", lemma  # "The three other victims are recovering"; not "police recovered 14 casings"
     if _in_condition(governor) or (lemma in {"leave", "remain", "stay", "lie"} and in_hospital(governor)):
         # "remained in critical condition", "left two adults in hospital", "seven remain in hospital"
         return "injured", "condition"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.text.care import cared_for, in_hospital
+from summarizer.text.event_kinds import word_kind
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
 from summarizer.text.measures import DISTANCE_UNITS, DURATION_UNITS, measure_kind
 from summarizer.text.nlp import objects_of
@@ -34,13 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["Counted", "count"]
 
 _DEAD_NOUNS = {"body", "corpse"}
-_HOMES = {"home", "house"}  # not "drove 300 militants from the town"
-_ARREST_OF_PEOPLE = {"hold", "charge"}  # "held 48 units" holds no one
-# "Two men fled the scene on foot": suspects getting away, not people driven from their homes
-_GETAWAY_WORDS = {
-    "scene", "foot", "car", "vehicle", "sedan", "suv", "truck", "van", "police", "officer", "officers",
-}  # fmt: skip
-_GETAWAY_DOERS = {"man", "suspect", "gunman", "male", "robber", "attacker", "assailant", "shooter", "thief"}
 _PARENTS = {"father", "mother", "parent", "dad", "mom", "mum", "grandfather", "grandmother", "grandparent"}
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
 _TAKE_LIFE = {"claim", "take", "cost", "lose"}
@@ -162,7 +156,7 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
     if care is not None:
         return care
     for token in _event_words(node, governor, last):
-        kind = _word_kind(token, node, last, people)
+        kind = word_kind(token, node, last, people)
         if kind is not None:
             return kind, token.lemma_.lower()
     return _later_care(node, governor) if people else None
@@ -180,41 +174,6 @@ def _later_care(node: Token, governor: Token | None) -> tuple[str, str] | None:
     return None
 
 
-def _word_kind(token: Token, node: Token, last: Token, people: bool) -> str | None:
-    """The kind one event word says for the counted noun `node`, or None."""
-    lemma = token.lemma_.lower()
-    if not people and token.dep_ == "amod" and token.head.i == node.i != last.i:
-        return None  # "4 fatal crashes", "two deadly attacks": the adjective describes the thing counted
-    if not people and lemma in _ARREST_OF_PEOPLE:
-        return None  # "held 48 units"
-    if lemma in WOUNDING_LEMMAS:
-        # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
-        return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
-    kind = casualty_kind(lemma)
-    if lemma == "flee" and _getaway(token, node):
-        return None
-    if lemma in {"force", "drive"} and any(
-        o.lemma_.lower() in _HOMES for o in objects_of(token, {"from", "out"})
-    ):
-        return "displaced"  # "8,000 people have been forced from their homes"
-    if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt", "unaccounted"}:
-        kind = casualty_kind(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
-    if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
-        # "the toll rose to 17", "Halvesk toll climbs to 31": a toll alone is of the dead; "the financial
-        # toll" is not
-        described = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.is_lower]
-        kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
-    return kind
-
-
-def _getaway(flee: Token, node: Token) -> bool:
-    """ "Two men fled the scene", "three suspects fled on foot": a getaway, not a displacement."""
-    if node.lemma_.lower() in _GETAWAY_DOERS:
-        return True
-    places = [c for c in flee.children if c.dep_ == "dobj"] + list(objects_of(flee, {"on", "in", "from"}))
-    return any(p.lower_ in _GETAWAY_WORDS for p in places)
-
-
 def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[Token]:
     """The words that may say what happened to the counted noun, nearest first (`last`: the number's last
     word)."""
@@ -227,10 +186,10 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
     yield from (t for t in after if t.lower_ in _CASUALTY_WORDS)
     if governor is not None:
         yield governor
-        if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
-            yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
         if _totals(governor):  # "toll climbs to 31 as five detained": the total says what 31 is
             yield from _total_words(governor)
+        if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
+            yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
     yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
     for obj in objects_of(node, {"of"}):  # "Nine of the dead were passengers", "37 of the injured"
         yield from (t for t in (obj, *obj.children) if t.lower_ in _CASUALTY_WORDS)
@@ -291,7 +250,7 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     of = node.head if node.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.pos_ in {"VERB", "AUX"} and of.i < of.head.i:
         governor = None  # "Of the 30 guests, 12 were injured": the whole is what its own words say
-    part = _fronted_part(node, governor) if noun is None else None
+    part = _fronted_part(node, governor) if noun is None else _included_part(node)
     age = _age(anchor, noun, mention)
     if age is not None:
         return age
@@ -368,6 +327,16 @@ def _fronted_part(node: Token, governor: Token | None) -> tuple[str, str] | None
                 attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
                 return kind, attr.lower_ if attr is not None else "people"
     return None
+
+
+def _included_part(noun: Token) -> tuple[str, str] | None:
+    """ "Four people, including three children, were wounded": (kind, what the part is) of a count set
+    inside the whole it belongs to."""
+    whole = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "including" or whole.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    event = _event(whole, _governor(whole), whole, True)
+    return (event[0], noun.lower_) if event is not None and event[0] in {"killed", "injured"} else None
 
 
 def _per_period(node: Token, governor: Token | None) -> bool:

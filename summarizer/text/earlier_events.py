@@ -39,6 +39,9 @@ def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published:
     year = earlier_year(doc, mention, counted, published)
     if year is not None:
         return f"in {year}"
+    tally = _tally(doc, mention, counted)
+    if tally is not None:
+        return tally
     for ent, _ in _clause_dates(doc, mention, counted):
         if _YEAR.search(ent.text):
             continue
@@ -49,6 +52,31 @@ def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published:
 
 
 _EARLIER_DAYS = 14
+_PERIOD = re.compile(r"(?i)^(?:(?:so far |earlier )?this (?:year|month|season)|year[- ]to[- ]date)$")
+
+
+def _tally(doc: Doc, mention: NumberMention, counted: Counted) -> str | None:
+    """A running count over a period that holds the event and others ("Since January, 412 people have been
+    shot", "pushed the number of people shot this month to 64"): the period, as its label. Not for counts
+    that an event's own course fills over weeks ("12,000 people displaced since March")."""
+    if counted.kind not in {"killed", "injured", "arrested"}:
+        return None
+    anchor = _anchor(doc, mention)
+    if anchor is None:
+        return None
+    noun, _ = _nouns(_first_conjunct(anchor))
+    governor = _governor(noun if noun is not None else anchor)
+    if governor is None:
+        return None
+    totals = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    inside = {t.i for c in totals for t in c.subtree} | {governor.i}
+    for ent in (e for e in anchor.sent.ents if e.label_ == "DATE"):
+        head = ent.root.head
+        if head.lower_ == "since" and head.head.i == governor.i:
+            return f"since {ent.text}"
+        if _PERIOD.match(ent.text) and head.i in inside and ent.root.dep_ == "npadvmod":
+            return ent.text.lower()
+    return None
 
 
 def _day_of(text: str, year: int) -> dt.date | None:

@@ -8,6 +8,7 @@ reading.py lists a single or a zero only when no numeral of the article counts t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -94,7 +95,10 @@ def single_casualties(
     "the" or a name rather than a numeral. Only a singular person that a casualty event governs counts: one
     woman killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people"
     totals. A kind in `numbered` (some numeral of the article counts it: "two died") lists only a person the
-    sentence adds to it ("A firefighter also suffered a minor burn")."""
+    sentence adds to it ("A firefighter also suffered a minor burn"), unless the article reports separate
+    incidents (a weekend's shootings across a city), where each person may be an incident's whole count."""
+    if _SEPARATE.search(doc.text):
+        numbered = frozenset()
     found = [(m, c) for m, c in [*_none_hurt(doc), *_ordinal_singles(doc)] if c.kind not in numbered]
     for first, noun, value in [*((f, n, 1.0) for f, n in _one_person(doc)), *_two_people(doc)]:
         event = _single_event(noun, family=first.dep_ == "poss")
@@ -109,6 +113,12 @@ def single_casualties(
         who = "person" if noun.ent_type_ == "PERSON" else "people" if noun.lower_ == "both" else noun.lower_
         found.append((mention, Counted(f"{who} {event}", event)))
     return found
+
+
+_SEPARATE = re.compile(
+    r"(?i)\b(?:separate|unrelated) (?:incidents|shootings|attacks|stabbings|crashes)\b"
+    r"|\bin (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:different )?(?:incidents|shootings)\b"
+)
 
 
 def _also(noun: Token) -> bool:

@@ -150,6 +150,17 @@ TABLE = [
     ("Six devotees were crushed to death on Sunday.", "Six", "killed", "devotees killed"),
     ("Three dead and 11 in hospital after coach overturns", "11", "injured", "people injured"),
     ("The flood, which claimed 17 lives, exposed failures.", "17", "killed", "people killed"),
+    # a part inside its whole; hit by gunfire or a car; recovering; a total before a misparsed clause
+    (
+        "Four people, including three children, were wounded.",
+        "three",
+        "injured",
+        "children among those injured",
+    ),
+    ("Two people were struck by police gunfire on Tuesday.", "Two", "injured", "people injured"),
+    ("Three pedestrians were hit by a car on Main Street.", "Three", "injured", "pedestrians injured"),
+    ("The three other victims are recovering.", "three", "injured", "victims injured"),
+    ("Teen wounded in party shooting dies; death toll rises to two", "two", "killed", "people killed"),
     # fleeing homes or fighting is displacement; a getaway is not
     ("About 300 families fled the fighting in the north.", "About 300", "displaced", "families displaced"),
     ("Police said two men fled the scene on foot.", "two", "people", "men fled"),

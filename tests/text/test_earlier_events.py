@@ -42,10 +42,15 @@ from summarizer.briefing.reading import read_article
         ),
         ("A Jan. 3 blaze at an apartment killed one person.", [(1.0, "person killed on Jan. 3")]),
         ("In January, three children died in a shack fire.", [(3.0, "children killed in January")]),
+        # days ago: the event itself
+        ("On Feb. 27, three children died in a shack fire.", [(3.0, "children killed")]),
+        # a running count over a period that holds the event; the event's own weekend is the event's
+        ("Since January, 412 people have been shot in the city.", [(412.0, "people injured since January")]),
         (
-            "On Feb. 27, three children died in a shack fire.",
-            [(3.0, "children killed")],
-        ),  # days ago: the event
+            "The violence pushed the number of people shot in the city this month to 64.",
+            [(64.0, "people injured this month")],
+        ),
+        ("Three people were shot this weekend.", [(3.0, "people injured")]),
     ],
 )
 def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:

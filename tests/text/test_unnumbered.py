@@ -101,3 +101,12 @@ def test_a_person_the_sentence_adds_is_listed_beside_a_numeral_of_the_same_kind(
     text = "Three were taken to hospitals. A firefighter also suffered a minor burn. A woman was treated for smoke."
     found = single_casualties(parse(text), frozenset({"injured"}))
     assert [(m.text, c.kind) for m, c in found] == [("A firefighter", "injured")]
+
+
+def test_in_separate_incidents_each_person_counts_beside_the_total() -> None:
+    text = (
+        "Seven people were shot, two fatally, in four separate incidents this weekend. "
+        "A 22-year-old man was fatally shot outside a store. A woman was shot in the leg in a park."
+    )
+    found = single_casualties(parse(text), frozenset({"killed", "injured"}))
+    assert [(m.text, c.kind) for m, c in found] == [("A 22-year-old man", "killed"), ("A woman", "injured")]
