@@ -28,8 +28,9 @@ all reports can be true at once. A conflicting pair from two different sources i
 of them at least a named source, is also a dispute (story.py finds it by code; no model is asked).
 
 Latest. The reports of the group's latest date (all reports when none is dated) settle it: the most precise kind
-of statement among them wins (exact, then range, then approximate, then bounds), then the value most articles
-give, then, for counts that only grow, the larger.
+of statement among them wins (exact or a numeral's lower bound such as "at least 38", then range, then
+approximate, then other bounds such as "dozens"), then the value most articles give, then, for counts that only
+grow, the larger.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarizer.contract import FIGURE_KINDS, Figure, StoryFigure, StoryReport, Value
+from summarizer.text.lexicon import NUMBER_WORDS
 
 __all__ = [
     "GROWING_KINDS",
@@ -230,14 +232,24 @@ def conflicting_pairs(
 _PRECISION = {"exact": 0, "range": 1, "approximate": 2}
 
 
+def _precision(report: StoryReport) -> int:
+    """How precise a statement is, 0 best. A toll "at least 38" written with a numeral is how outlets state
+    an exact count that may still rise: as precise as "38"; "dozens" and one person counted by "a" are not."""
+    approx = _approx(report)
+    numeral = bool(re.search(r"\d", report.text)) or any(w in NUMBER_WORDS for w in report.text.lower().split())
+    if approx in {"at_least", "more_than"} and numeral and not _single(report.value, report.text):
+        return 0
+    return _PRECISION.get(approx, 3)
+
+
 def _latest(reports: Sequence[StoryReport], dates: dict[str, str | None], kind: str) -> Value | None:
     valued = [r for r in reports if r.value is not None]
     if not valued:
         return None
     grows = kind in GROWING_KINDS
     pool = _latest_pool(valued, dates, grows)
-    best = min(_PRECISION.get(_approx(r), 3) for r in pool)
-    pool = [r for r in pool if _PRECISION.get(_approx(r), 3) == best]
+    best = min(_precision(r) for r in pool)
+    pool = [r for r in pool if _precision(r) == best]
     support: dict[tuple[float | None, float | None, str], set[str]] = {}
     for r in pool:
         support.setdefault((r.value, r.upper, _approx(r)), set()).add(r.article)

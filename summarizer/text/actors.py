@@ -40,6 +40,13 @@ _NOT_ACTORS = {
     "they",
     "he",
     "she",
+    # totals: "The number of people killed rose to 16" names no one who acts
+    "number",
+    "toll",
+    "total",
+    "tally",
+    "count",
+    "figure",
 }
 
 

@@ -89,6 +89,9 @@ def _governor(node: Token) -> Token | None:
     while node.dep_ == "conj" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i:
         node = node.head  # "the driver and two passengers suffered": the first conjunct's verb
     head = node.head
+    if node.dep_ == "npadvmod" and head.dep_ == "pcomp" and head.head.lower_ == "from":
+        up = head.head.head  # "rose to 16, up from nine earlier in the day": the verb of "up"
+        return up.head if up.lower_ in {"up", "down"} and up.head.pos_ == "VERB" else None
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
         if head.dep_ == "prt" or (head.lower_ in {"up", "down"} and head.head.pos_ == "VERB"):
@@ -191,6 +194,10 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         if node.dep_ != "conj":  # "left 32 dead and thousands without power": "dead" is the first object's
             yield from (c for c in governor.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"})
     yield from (c for c in node.children if c.dep_ in {"amod", "acl", "relcl", "acomp"})
+    for clause in (c for c in node.children if c.dep_ in {"acl", "relcl"}):
+        yield from _predicated(clause)  # "2 persons who are considered as missing"
+    if governor is not None and node.dep_ != "conj":
+        yield from _predicated(governor)  # "Two people were listed as missing"
     for obj in objects_of(node, {"of"}):  # "Nine of the dead were passengers", "37 of the injured"
         yield from (t for t in (obj, *obj.children) if t.lower_ in _CASUALTY_WORDS)
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ == "ADJ":
@@ -204,6 +211,13 @@ def _event_words(node: Token, governor: Token | None, last: Token) -> Iterator[T
         for obj in objects_of(head, {"among", "for", "with", "in", "into"}):
             yield obj
             yield from (c for c in obj.children if c.dep_ in {"acl", "amod", "relcl"})
+
+
+def _predicated(verb: Token) -> Iterator[Token]:
+    """What a verb of stating says its object is: "considered (as) missing", "declared dead"."""
+    yield from (c for c in verb.children if c.dep_ in {"acomp", "oprd"})
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        yield from (c for c in prep.children if c.dep_ in {"pcomp", "pobj", "amod", "acomp"})
 
 
 def _total_words(governor: Token) -> Iterator[Token]:
@@ -405,7 +419,25 @@ def _counted_event(
     )
     if event is not None and not people and not casualty_noun and event[0] != "displaced":
         return None
+    if event is None and noun is not None and noun.i < node.i:
+        return _elided_event(node, governor, noun)
     return event
+
+
+def _elided_event(node: Token, governor: Token | None, noun: Token) -> tuple[str, str] | None:
+    """A bare number that takes an earlier count's noun takes its event too, where it only restates that
+    count: "the 18 deaths reported by the ministry and the 36 reported by the administration", "the
+    administration says 41 people died; the ministry now says 22"."""
+    lemma = noun.lemma_.lower()
+    kind = casualty_kind(lemma) or ("killed" if lemma in _DEAD_NOUNS else None)
+    if kind is not None and node.dep_ == "conj" and node.head.i == noun.i:
+        return kind, lemma
+    if governor is not None and governor.lemma_.lower() in _RESTATING and node.i > governor.i:
+        return _event(noun, _governor(noun), noun, True)
+    return None
+
+
+_RESTATING = {"say", "put", "give", "report", "count", "estimate", "cite"}
 
 
 def _partitive_noun(anchor: Token) -> Token | None:
@@ -445,8 +477,10 @@ def _agent(node: Token, governor: Token | None) -> bool:
         or v.lemma_.lower() in WOUNDING_LEMMAS
         for v in verbs
     )
-    # (not "the four people killed all died": a misparse makes "all" the object)
-    return acts and any(c.dep_ == "dobj" and c.lower_ not in _NO_OBJECT for v in verbs for c in v.children)
+    # (not "the four people killed all died": a misparse makes "all" the object; not "14 others sustained
+    # injuries and were hospitalised": what one suffers is no victim)
+    doers = [v for v in verbs if v.lemma_.lower() not in {"suffer", "sustain", "receive", "incur"}]
+    return acts and any(c.dep_ == "dobj" and c.lower_ not in _NO_OBJECT for v in doers for c in v.children)
 
 
 def _people_like(noun: Token) -> bool:

@@ -29,6 +29,7 @@ from summarizer.text.wordclasses import (
     FAITHS,
     GOVERNMENT_WORDS,
     GROUP_WORDS,
+    LAND_FEATURES,
     NOT_ACTOR_HEADS,
     PEOPLE_NOUNS,
     REGION_WORDS,
@@ -180,6 +181,14 @@ def _site(span: Span) -> Token | None:
     if nxt is None or span.root.dep_ != "compound" or span.root.head.i != nxt.i:
         return None
     return nxt if nxt.is_lower and nxt.lemma_ in SITE_WORDS else None
+
+
+def _feature(span: Span) -> Token | None:
+    """The lower-case land feature a name modifies ("Dravenka gorge", "Oska river"), if any."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is None or nxt.i != span.root.head.i or span.root.dep_ != "compound":
+        return None
+    return nxt if nxt.is_lower and nxt.lower_ in LAND_FEATURES else None
 
 
 def _described_group(span: Span) -> tuple[str, int, int] | None:
@@ -423,6 +432,13 @@ def find_entities(doc: Doc, furniture: Furniture) -> list[Entity]:
                 described = _mention(found, name, label, span, (start, end))
                 described.acts = described.stands = True
             continue  # nationalities and faiths ("Afghan", "Muslims") describe people; armed groups act
+        feature = _feature(span)
+        if (
+            feature is not None
+        ):  # "the Dravenka gorge", "the Oska river": the name with its feature is a place
+            start, end = span.start_char, feature.idx + len(feature.text)
+            _mention(found, doc.text[start:end].removeprefix("the "), "LOC", span, (start, end))
+            continue
         _read_name(found, span, label)
         site = _site(span) if label in {"ORG", "PERSON"} else None
         cleaned = _clean(span) if site is not None else None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.text.wordclasses import TIME_ZONES
+
 __all__ = ["Furniture", "find_furniture", "junk_name"]
 
 _LINE_FURNITURE = re.compile(
@@ -166,7 +168,7 @@ _CREDIT_WORDS = frozenset(
 def junk_name(name: str) -> bool:
     """A name that is markup, a handle, a photo credit, a time zone, a shouted word or too short to be
     anybody."""
-    if len(name) < 2 or _JUNK_TOKENS.search(name):
+    if len(name) < 2 or _JUNK_TOKENS.search(name) or name in TIME_ZONES:
         return True
     if any(w.lower() in _CREDIT_WORDS for w in re.findall(r"[A-Za-z]+", name)):
         return True

@@ -105,12 +105,15 @@ def single_casualties(
         taken = any(m.start <= noun.idx < m.end for m, _ in found)  # "The fourth victim": an ordinal single
         if taken or event is None or (event in numbered and not _also(noun)):
             continue
-        if (first.lower_ == "the" or noun.ent_type_ == "PERSON") and event == "missing":
+        if (first.lower_ == "the" or noun.ent_type_ == "PERSON" or noun.pos_ == "PRON") and event == "missing":
             continue  # "Berg missed a chance": a named or introduced person is counted killed, hurt or held
+        if noun.pos_ == "PRON" and event == "arrested":
+            continue  # "imprisoned her for twelve years": a pronoun counts a victim, not whom someone held
         quantity = Quantity(value=value, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[first.idx : end], first.idx, end, quantity)
-        who = "person" if noun.ent_type_ == "PERSON" else "people" if noun.lower_ == "both" else noun.lower_
+        who = "person" if noun.ent_type_ == "PERSON" or noun.pos_ == "PRON" else noun.lower_
+        who = "people" if noun.lower_ == "both" else who
         found.append((mention, Counted(f"{who} {event}", event)))
     return found
 
@@ -139,6 +142,12 @@ def _one_person(doc: Doc) -> Iterator[tuple[Token, Token]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.root.tag_ == "NNP":
             yield ent[0], ent.root
+    for token in doc:  # "the attack that killed her", "He died in hospital": one person already named
+        if (token.lower_, token.dep_) in _ONE_PRONOUN:
+            yield token, token
+
+
+_ONE_PRONOUN = {(w, d) for w in ("he", "she") for d in ("nsubj", "nsubjpass")} | {("him", "dobj"), ("her", "dobj")}
 
 
 def _two_people(doc: Doc) -> Iterator[tuple[Token, Token, float]]:
@@ -182,6 +191,8 @@ def _patient_event(noun: Token, family: bool) -> str | None:
         return None  # "was hurt by the decision"
     own = casualty_kind(governor.lemma_.lower()) or governor.lemma_.lower() in WOUNDING_LEMMAS or lives
     own = own or event[1] == "custody"  # "a suspect was taken into custody"
+    # "The woman killed in the attack has been named": the casualty participle is the person's own
+    own = own or any(c.dep_ == "acl" and casualty_kind(c.lemma_.lower()) for c in noun.children)
     if _agent(noun, governor) or (
         not own
         and cared_for(governor, noun) is None

@@ -15,6 +15,7 @@ __all__ = [
     "GROUP_WORDS",
     "INJURED_LEMMAS",
     "KILLED_LEMMAS",
+    "LAND_FEATURES",
     "MISSING_LEMMAS",
     "PAST_PARTICIPLES",
     "PEOPLE_NOUNS",
@@ -22,6 +23,7 @@ __all__ = [
     "SITE_WORDS",
     "SOURCE_NOUNS",
     "SPEECH_LEMMAS",
+    "TIME_ZONES",
     "TITLE_ABBREVIATIONS",
     "TITLE_WORDS",
     "casualty_kind",
@@ -279,6 +281,19 @@ REGION_WORDS = frozenset(
     province state county district region territory prefecture oblast canton
     """.split()
 )
+LAND_FEATURES = frozenset(
+    """
+    gorge river valley canyon pass mountains range hills lake bay strait delta basin plateau forest desert
+    coast island islands peninsula gulf ravine creek glacier
+    """.split()
+)
+"""Lower-case land features a place's name modifies: "the Dravenka gorge", "the Oska river"."""
+TIME_ZONES = frozenset(
+    """
+    CET CEST EET EEST WET GMT BST UTC EST EDT CST CDT MST MDT PST PDT IST AEST AEDT ACST AWST SAST WAT EAT
+    """.split()
+)
+"""Time-zone abbreviations of page timestamps ("08/10/2024 19:48 CET"): no one's name."""
 SITE_WORDS = frozenset(
     """
     bridge airport station hospital school university mosque church temple camp prison base square

@@ -1,4 +1,4 @@
-"""Ten invented casualty events, 4-7 outlets each over 1-4 days, merged by code alone
+"""Sixteen invented casualty events, 4-7 outlets each over 1-4 days, merged by code alone
 (tests/data/story_events): a bar shooting whose toll grows, a bus crash where the hospital's count differs from
 the governor's, a plant explosion with workers missing, a van ramming whose injured count is revised, a ferry
 sinking with older disasters' tolls in the background; then, from another writer and held out when first run,
@@ -7,7 +7,10 @@ driver is arrested; and, from a third writer, held out likewise, scraped pages (
 other stories' tolls) of a bus-station bombing with arrests and a factory blast whose missing are found dead;
 and, from a fourth writer, held out likewise, a stadium crush whose hospital and ministry counts differ, a
 flash flood whose missing are found dead ("claimed 17 lives"), and a workplace shooting whose suspect is named
-from the second day ("Venn, who was arrested ..."). Each event's expected.json was written by reading
+from the second day ("Venn, who was arrested ..."); and, from a fifth writer, held out likewise, an air strike
+whose government, rebel and UN tolls disagree (the UN's "at least 38" is the one most outlets cite), a bus in a
+gorge reported in translated officialese ("took the lives of 23 persons"), and a station stabbing whose victim is
+named and mourned. Each event's expected.json was written by reading
 every article: the latest count of each kind, every stated value of it with its article, the named actor and
 the places. The traps the events hold (parts of a toll, increments, people still in hospital, passengers on
 board) must not land in the main count."""

@@ -249,3 +249,17 @@ def test_one_person_named_or_introduced_is_a_lower_bound_in_the_whole_count() ->
         )
     )
     assert killed.latest is not None and killed.latest.value == 14 and not killed.conflict
+
+
+def test_a_numerals_lower_bound_cited_by_most_outlets_is_the_latest() -> None:
+    killed = _only(
+        _group(
+            ("a1", "2026-03-03", _fig("at least 38", 38, approx="at_least", source="UN")),
+            ("a2", "2026-03-03", _fig("at least 38", 38, approx="at_least", source="UN")),
+            ("a2", "2026-03-03", _fig("41", 41, source="rebels")),
+            ("a3", "2026-03-03", _fig("at least 38", 38, approx="at_least", source="UN")),
+            ("a3", "2026-03-03", _fig("41", 41, source="rebels")),
+            ("a3", "2026-03-03", _fig("22", 22, source="ministry")),
+        )
+    )
+    assert killed.latest is not None and killed.latest.value == 38 and killed.conflict

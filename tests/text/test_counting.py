@@ -161,6 +161,22 @@ TABLE = [
     ("Three pedestrians were hit by a car on Main Street.", "Three", "injured", "pedestrians injured"),
     ("The three other victims are recovering.", "three", "injured", "victims injured"),
     ("Teen wounded in party shooting dies; death toll rises to two", "two", "killed", "people killed"),
+    # a bare number that restates an earlier count's noun; "up from nine"; "considered as missing"
+    (
+        "The UN figure falls between the 18 deaths reported by the ministry and the 36 reported by the rebels.",
+        "36",
+        "killed",
+        "people killed",
+    ),
+    ("The administration says 41 people died; the ministry now says 22.", "22", "killed", "people killed"),
+    ("The toll rose to 16 on Tuesday, up from nine on Monday.", "nine", "killed", "people killed"),
+    ("The search for 2 persons who are considered as missing continues.", "2", "missing", "persons missing"),
+    (
+        "The crash took the lives of 23 persons, 14 others sustained injuries.",
+        "14",
+        "injured",
+        "persons injured",
+    ),
     # fleeing homes or fighting is displacement; a getaway is not
     ("About 300 families fled the fighting in the north.", "About 300", "displaced", "families displaced"),
     ("Police said two men fled the scene on foot.", "two", "people", "men fled"),

@@ -59,3 +59,10 @@ def test_a_place_with_a_government_or_a_capital_is_a_country_that_acts() -> None
     where = {p.name: p for p in reading.where}
     assert where["Valmora"].kind == "country" and where["Dravik"].within == "Valmora"
     assert [(p.name, p.kind) for p in reading.who if p.name == "Valmora"] == [("Valmora", "country")]
+
+
+def test_a_name_with_its_land_feature_is_one_place_and_a_time_zone_no_one() -> None:
+    text = "08/10/2024 19:48 CET\nA bus plunged into the Dravenka gorge on Tuesday, killing nine people."
+    reading = read_article(Article.from_text(text))
+    assert "Dravenka gorge" in {p.name for p in reading.where}
+    assert not {"Dravenka", "CET"} & {p.name for p in reading.who}

@@ -64,7 +64,7 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
         ("A MAN has died after a crash on the motorway.", [("A MAN", "man killed", "killed")]),
         # the killer is no casualty; his wife is one
         ("A man killed his wife at their home on Sunday.", [("his wife", "wife killed", "killed")]),
-        ("A neighbour took him to hospital.", []),
+        ("A neighbour took him to hospital.", [("him", "person injured", "injured")]),  # not the neighbour
         ("No one was killed, police said.", [("No one", "people killed", "killed")]),
         ("No injuries were reported.", [("No injuries", "people injured", "injured")]),
         ("No one else was hurt.", []),
@@ -89,6 +89,14 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
         ("An elderly couple has died in a house fire.", [("An elderly couple", "couple killed", "killed")]),
         ("Both were pronounced dead at the scene.", [("Both", "people killed", "killed")]),
         ("A couple of men were arrested.", []),
+        # a victim named before: a participle of the person's own, a pronoun
+        ("The woman killed in the attack has been named.", [("The woman", "woman killed", "killed")]),
+        (
+            "Hundreds mourned her, a day after the attack that killed her.",
+            [("her", "person killed", "killed")],
+        ),
+        ("He died in hospital on Tuesday.", [("He", "person killed", "killed")]),
+        ("The church imprisoned her for twelve years.", []),
     ],
 )
 def test_one_person_counted_by_a_is_one(text: str, expected: list[tuple[str, str, str]]) -> None:
