@@ -236,7 +236,9 @@ def _precision(report: StoryReport) -> int:
     """How precise a statement is, 0 best. A toll "at least 38" written with a numeral is how outlets state
     an exact count that may still rise: as precise as "38"; "dozens" and one person counted by "a" are not."""
     approx = _approx(report)
-    numeral = bool(re.search(r"\d", report.text)) or any(w in NUMBER_WORDS for w in report.text.lower().split())
+    numeral = bool(re.search(r"\d", report.text)) or any(
+        w in NUMBER_WORDS for w in report.text.lower().split()
+    )
     if approx in {"at_least", "more_than"} and numeral and not _single(report.value, report.text):
         return 0
     return _PRECISION.get(approx, 3)

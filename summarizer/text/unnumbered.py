@@ -105,7 +105,9 @@ def single_casualties(
         taken = any(m.start <= noun.idx < m.end for m, _ in found)  # "The fourth victim": an ordinal single
         if taken or event is None or (event in numbered and not _also(noun)):
             continue
-        if (first.lower_ == "the" or noun.ent_type_ == "PERSON" or noun.pos_ == "PRON") and event == "missing":
+        if (
+            first.lower_ == "the" or noun.ent_type_ == "PERSON" or noun.pos_ == "PRON"
+        ) and event == "missing":
             continue  # "Berg missed a chance": a named or introduced person is counted killed, hurt or held
         if noun.pos_ == "PRON" and event == "arrested":
             continue  # "imprisoned her for twelve years": a pronoun counts a victim, not whom someone held
@@ -147,7 +149,10 @@ def _one_person(doc: Doc) -> Iterator[tuple[Token, Token]]:
             yield token, token
 
 
-_ONE_PRONOUN = {(w, d) for w in ("he", "she") for d in ("nsubj", "nsubjpass")} | {("him", "dobj"), ("her", "dobj")}
+_ONE_PRONOUN = {(w, d) for w in ("he", "she") for d in ("nsubj", "nsubjpass")} | {
+    ("him", "dobj"),
+    ("her", "dobj"),
+}
 
 
 def _two_people(doc: Doc) -> Iterator[tuple[Token, Token, float]]:
