@@ -24,7 +24,7 @@ from summarizer.text.counting import (  # the event rules are counting's; these 
 )
 from summarizer.text.lexicon import ORDINAL_WORDS
 from summarizer.text.numbers import NumberMention, Quantity
-from summarizer.text.wordclasses import PEOPLE_NOUNS, WOUNDING_LEMMAS, casualty_kind
+from summarizer.text.wordclasses import KILLED_LEMMAS, PEOPLE_NOUNS, WOUNDING_LEMMAS, casualty_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,8 +109,8 @@ def single_casualties(
             first.lower_ == "the" or noun.ent_type_ == "PERSON" or noun.pos_ == "PRON"
         ) and event == "missing":
             continue  # "Berg missed a chance": a named or introduced person is counted killed, hurt or held
-        if noun.pos_ == "PRON" and event == "arrested":
-            continue  # "imprisoned her for twelve years": a pronoun counts a victim, not whom someone held
+        if noun.lower_ in _PRONOUNS and event != "killed" and (event == "arrested" or _deadly(noun)):
+            continue  # "A man died after he was shot", "imprisoned her": the death counts, or nobody
         quantity = Quantity(value=value, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[first.idx : end], first.idx, end, quantity)
@@ -153,6 +153,14 @@ _ONE_PRONOUN = {(w, d) for w in ("he", "she") for d in ("nsubj", "nsubjpass")} |
     ("him", "dobj"),
     ("her", "dobj"),
 }
+
+
+_PRONOUNS = {w for w, _ in _ONE_PRONOUN}
+
+
+def _deadly(token: Token) -> bool:
+    """The token's sentence tells of a death ("He was taken to hospital, where he died")."""
+    return any(t.lemma_.lower() in KILLED_LEMMAS or t.lower_ == "dead" for t in token.sent)
 
 
 def _two_people(doc: Doc) -> Iterator[tuple[Token, Token, float]]:

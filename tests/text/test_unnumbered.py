@@ -96,6 +96,11 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
             [("her", "person killed", "killed")],
         ),
         ("He died in hospital on Tuesday.", [("He", "person killed", "killed")]),
+        (
+            "A man died after he was shot late Friday.",
+            [("A man", "man killed", "killed")],
+        ),  # one death, no wound
+        ("She was taken to hospital and treated.", [("She", "person injured", "injured")]),
         ("The church imprisoned her for twelve years.", []),
     ],
 )
