@@ -276,6 +276,15 @@ class _Speakers:
         quotes = [
             (m.start() + span.start_char, m.end() + span.start_char) for m in _QUOTE.finditer(span.text)
         ]
+        marks = [i for i, c in enumerate(span.text) if c in '"“”']
+        if len(marks) % 2:  # a quotation the sentence splitter cut: '"Miriam has my full support.' opens one
+            first = marks[0]
+            opens = span.text[first] != "”" and not span.text[:first].strip()
+            quotes.append(
+                (span.start_char + first, span.end_char)
+                if opens
+                else (span.start_char, span.start_char + first)
+            )
         for ent in span.ents:
             if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in quotes):
                 continue  # a name inside a quotation is not who the next "she said" means
@@ -287,16 +296,17 @@ class _Speakers:
                 self.last_subject = ent.text
 
     def _read_gender(self, ent: Span) -> None:
-        """The article's own word first ("Mrs", "defended his minister"), then the first name's usual one."""
+        """An honorific ("Mrs"), then the first name's usual gender, then the article's next pronoun ("defended
+        his minister"; it may be another person's: "Callum Rafferty moved to shore up her position")."""
         doc = ent.doc
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         said = _HONORIFICS.get(before)
+        if said is None and len(ent) > 1:
+            said = FIRST_NAMES.get(ent[0].lower_)
         if said is None:
             said = next(
                 (_GENDERED[t.lower_] for t in doc[ent.end : ent.sent.end] if t.lower_ in _GENDERED), None
             )
-        if said is None and len(ent) > 1:
-            said = FIRST_NAMES.get(ent[0].lower_)
         if said is not None:
             self.gender[ent.text] = said
 
@@ -459,6 +469,7 @@ def _make(
     tokens = _name_tokens(head)
     # "according to X" marks X as a source by itself; a speech verb's subject must be able to speak
     speaks = cue == "according to" or _can_speak(head, tokens) or head.lower_ in _PRONOUNS
+    speaks = speaks or (head.lemma_.lower() in DOCUMENT_NOUNS and _finding(verb))  # "An analysis by X found"
     if not tokens or not speaks:
         return None
     source, guessed = speakers.resolve(head, _text(doc, tokens))
@@ -500,6 +511,8 @@ def _make(
 
 
 _QUALIFIERS = {"amod", "acl"}
+_PLACED = {"in", "at", "within", "inside"}  # "a senior official in the Department of Agriculture"
+_UNNAMED_HEADS = PEOPLE_NOUNS | {"source", "sources"}
 _MAX_UNNAMED_WORDS = 10
 
 
@@ -507,7 +520,7 @@ def _unnamed(head: Token, tokens: list[Token]) -> str:
     """ "Two people familiar with the talks said": the count before an unnamed source and the words that
     qualify it after ("familiar with ...", "close to ...", "briefed on ..."), up to a comma or a clause of its
     own ("who requested anonymity"). How the article vouches for an anonymous source is part of its name."""
-    if head.pos_ != "NOUN" or head.lower_ not in PEOPLE_NOUNS or any(t.pos_ == "PROPN" for t in tokens):
+    if head.pos_ != "NOUN" or head.lower_ not in _UNNAMED_HEADS or any(t.pos_ == "PROPN" for t in tokens):
         return ""
     doc = head.doc
     first = tokens[0].i
@@ -515,7 +528,8 @@ def _unnamed(head: Token, tokens: list[Token]) -> str:
     if count:
         first = count[0].i
     last = tokens[-1].i
-    for child in (c for c in head.rights if c.dep_ in _QUALIFIERS and c.i == last + 1):
+    qualifiers = (c for c in head.rights if c.i == last + 1)
+    for child in (c for c in qualifiers if c.dep_ in _QUALIFIERS or (c.dep_ == "prep" and c.lower_ in _PLACED)):
         for token in child.subtree:
             if token.text in _STOPS or token.dep_ == "relcl" or token.i != last + 1:
                 break

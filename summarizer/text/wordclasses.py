@@ -233,7 +233,8 @@ DOCUMENT_NOUNS = frozenset(
     """
     report reports statement statements analysis study studies survey surveys website site posting post
     article articles results findings document documents release interview poll data figures estimate
-    estimates letter blog account accounts memo memos memorandum audit indictment filing complaint lawsuit
+    estimates letter blog account accounts memo memos memorandum audit indictment filing complaint lawsuit tally
+    census review
     """.split()
 )
 """Heads of a source that is a text, not an actor: "PC World's analysis" speaks for PC World."""

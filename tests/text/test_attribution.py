@@ -234,6 +234,26 @@ def test_according_to_a_rule_is_no_source() -> None:
             "leaked internal letter",
             None,
         ),
+        (
+            "Sources close to the commissioner said she had serious reservations.",
+            "sources close to the commissioner",
+            None,
+        ),
+        (
+            "A senior official in the Department of Agriculture said the Government was worried.",
+            "a senior official in the Department of Agriculture",
+            None,
+        ),
+        (
+            "An analysis by the Environment Observatory found that four countries were on course.",
+            "Environment Observatory",
+            None,
+        ),
+        (
+            "According to a tally by the Local Government Data Centre, the party lost 311 seats.",
+            "Local Government Data Centre",
+            None,
+        ),
         # the clause that hangs on the message is the statement
         (
             "The Whitcomb campaign said in a statement that the ad was false.",
@@ -267,3 +287,12 @@ def test_nothing_said_is_no_claim(text: str) -> None:
     claims = read_article(Article.from_text(text)).claims
     assert [c.source for c in claims if "poll" not in c.source] == []
     assert all(not c.statement.startswith("The government") for c in claims)
+
+
+def test_a_name_inside_a_quotation_cut_by_the_splitter_is_not_who_he_is() -> None:
+    text = (
+        "The deputy leader, Callum Rafferty, spoke to reporters. Rafferty said the party was united. "
+        '"Miriam has my full support. Anyone briefing against her is doing their job for them," he added.'
+    )
+    sources = [c.source for c in read_article(Article.from_text(text)).claims]
+    assert "Miriam" not in sources and sources.count("Callum Rafferty") >= 1
