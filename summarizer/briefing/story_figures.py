@@ -102,12 +102,23 @@ _KIND_WORDS = {
 }
 _PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals"})
 _VICTIMS = frozenset(
-    {"victim", "worker", "employee", "passenger", "other", "casualty", "suspect", "survivor"}
+    {
+        "victim",
+        "worker",
+        "employee",
+        "passenger",
+        "other",
+        "casualty",
+        "suspect",
+        "survivor",
+        "citizen",
+        "resident",
+    }
 )
 """Nouns outlets use for the whole of a casualty or arrest count ("two workers were killed", "14 passengers
 died", "a suspect was arrested"): one group with "people", where "soldiers", "children" or "civilians" name a
 side or a part."""
-_CASUALTY_KINDS = frozenset({"killed", "injured", "missing", "arrested"})
+_CASUALTY_KINDS = frozenset({"killed", "injured", "missing", "arrested", "displaced"})
 _WORD = re.compile(r"[^\W_]+")
 
 

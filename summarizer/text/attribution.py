@@ -529,7 +529,9 @@ def _unnamed(head: Token, tokens: list[Token]) -> str:
         first = count[0].i
     last = tokens[-1].i
     qualifiers = (c for c in head.rights if c.i == last + 1)
-    for child in (c for c in qualifiers if c.dep_ in _QUALIFIERS or (c.dep_ == "prep" and c.lower_ in _PLACED)):
+    for child in (
+        c for c in qualifiers if c.dep_ in _QUALIFIERS or (c.dep_ == "prep" and c.lower_ in _PLACED)
+    ):
         for token in child.subtree:
             if token.text in _STOPS or token.dep_ == "relcl" or token.i != last + 1:
                 break

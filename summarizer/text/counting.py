@@ -10,12 +10,12 @@ dates, years and clock times never reach this module.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarizer.text.ages import age_of
 from summarizer.text.care import cared_for, in_hospital
+from summarizer.text.counted import Counted
 from summarizer.text.event_kinds import word_kind
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
 from summarizer.text.measures import DISTANCE_UNITS, DURATION_UNITS, measure_kind
@@ -38,17 +38,20 @@ _DEAD_NOUNS = {"body", "corpse"}
 _PARENTS = {"father", "mother", "parent", "dad", "mom", "mum", "grandfather", "grandmother", "grandparent"}
 _TOTAL_NOUNS = {"toll", "tally", "count", "number", "total"}
 _TAKE_LIFE = {"claim", "take", "cost", "lose"}
-_CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt", "killed", "arrested", "detained"}
+_CASUALTY_WORDS = {
+    "dead",
+    "injured",
+    "wounded",
+    "missing",
+    "hurt",
+    "killed",
+    "arrested",
+    "detained",
+    "displaced",
+}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "npadvmod", "oprd", "conj"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _LIGHT_VERBS = {"be", "have", "say", "include", "do", "become", "remain", "make", "get", "see", "number"}
-_AGE_WORDS = {"age", "ages", "aged"}
-
-
-@dataclass(frozen=True)
-class Counted:
-    counts: str
-    kind: str
 
 
 def _tokens(doc: Doc, mention: NumberMention) -> list[Token]:
@@ -96,6 +99,8 @@ def _governor(node: Token) -> Token | None:
         head = head.head
         if head.dep_ == "prt" or (head.lower_ in {"up", "down"} and head.head.pos_ == "VERB"):
             head = head.head  # "revised up to 21": the verb, not its particle
+            # "has risen to 112, the agency announced, up from 64": the total's verb, not the saying one
+            head = next((c for c in head.children if c.dep_ == "ccomp" and _totals(c)), head)
         # "bringing the death toll in Monday's shooting to two": a misparse hung "to two" on the phrase
         # after the toll; the verb that brings the toll governs it
         verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
@@ -234,7 +239,7 @@ def _total_words(governor: Token) -> Iterator[Token]:
             yield child  # "putting the missing at more than 60", "the dead now number 40"
         if child.dep_ not in {"nsubj", "nsubjpass", "dobj"} or child.lower_ not in _TOTAL_NOUNS:
             continue
-        yield from (c for c in child.children if c.dep_ in {"compound", "amod"})
+        yield from (c for c in child.children if c.dep_ in {"compound", "amod", "acl"})
         for obj in objects_of(child, {"of"}):
             yield obj
             yield from (c for c in obj.children if c.dep_ in {"acl", "amod"})
@@ -265,7 +270,7 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if of is not None and of.lower_ == "of" and of.head.pos_ in {"VERB", "AUX"} and of.i < of.head.i:
         governor = None  # "Of the 30 guests, 12 were injured": the whole is what its own words say
     part = _fronted_part(node, governor) if noun is None else _included_part(node)
-    age = _age(anchor, noun, mention)
+    age = age_of(anchor, noun, mention)
     if age is not None:
         return age
     if named is not None and not _totals(governor):
@@ -480,7 +485,10 @@ def _agent(node: Token, governor: Token | None) -> bool:
     # (not "the four people killed all died": a misparse makes "all" the object; not "14 others sustained
     # injuries and were hospitalised": what one suffers is no victim)
     doers = [v for v in verbs if v.lemma_.lower() not in {"suffer", "sustain", "receive", "incur"}]
-    return acts and any(c.dep_ == "dobj" and c.lower_ not in _NO_OBJECT for v in doers for c in v.children)
+    objects = [c for v in doers for c in v.children if c.dep_ == "dobj" and c.lower_ not in _NO_OBJECT]
+    return acts and any(
+        c.lemma_.lower() != "life" for c in objects
+    )  # ("had lost their lives": no one else's)
 
 
 def _people_like(noun: Token) -> bool:
@@ -516,39 +524,24 @@ def _elided_noun(anchor: Token) -> Token | None:
     """ "rescued 700 asylum seekers ... saved 200 more": a bare number takes the noun of the number before it
     in its sentence."""
     for token in reversed(list(anchor.sent)[: anchor.i - anchor.sent.start]):
-        if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN":
+        if (
+            token.like_num
+            and token.dep_ == "nummod"
+            and token.head.pos_ == "NOUN"
+            and not _aside_noun(token.head)
+        ):
             return token.head
     return None
 
 
-def _age(anchor: Token, noun: Token | None, mention: NumberMention) -> Counted | None:
-    """ "ages 28, 27 and 25", "aged 45", "a 45-year-old man", "Thomas Sam, 42,": an age, counting whose."""
-    near = [anchor, *anchor.ancestors][:3]
-    holder: Token | None = None
-    if anchor.dep_ in {"appos", "amod", "npadvmod"} and anchor.head.ent_type_ == "PERSON" and noun is None:
-        name = [t for t in anchor.head.subtree if t.ent_type_ == "PERSON" and t.i < anchor.i]
-        who = anchor.doc.text[name[0].idx : name[-1].idx + len(name[-1].text)] if name else anchor.head.text
-        return Counted(f"age of {who}", "age")
-    person = anchor.head.tag_ == "NN" and anchor.head.lemma_.lower() in PEOPLE_NOUNS
-    if (
-        anchor.dep_ in {"appos", "npadvmod"}
-        and noun is None
-        and person
-        and 0 < (mention.quantity.value or 0) < 120
-    ):
-        return Counted(f"age of {anchor.head.lower_}", "age")  # "A woman, 34, died"
-    if noun is not None and noun.lower_ in _AGE_WORDS:
-        holder = noun.head if noun.dep_ == "appos" else None
-    elif any(t.lower_ in _AGE_WORDS for t in near):
-        holder = next((t.head for t in near if t.lower_ in _AGE_WORDS and t.head is not t), None)
-    elif re.search(r"-(?:years?|months?|weeks?|days?)-old$", mention.text) or (
-        mention.quantity.unit == "years" and "old" in {t.lower_ for t in near}
-    ):
-        holder = next((t for t in anchor.ancestors if t.pos_ in {"NOUN", "PROPN"}), None)
-    else:
-        return None
-    whose = holder.lower_ if holder is not None and holder.pos_ in {"NOUN", "PROPN"} else "person"
-    return Counted(f"age of {whose}", "age")
+def _aside_noun(noun: Token) -> bool:
+    """A counted noun that breaks a whole down: "21 people had been killed -- 17 civilians and four police
+    officers -- and 46 had been injured": the 46 are people, not officers."""
+    if noun.dep_ == "dobj" and any(c.dep_ == "auxpass" for c in noun.head.children):
+        return True  # (a passive verb has no object: the parse took the breakdown after a dash for one)
+    return noun.dep_ in {"appos", "conj"} or (
+        noun.dep_ == "pobj" and noun.head.lower_ in {"including", "among"}
+    )
 
 
 _MEASURE_WORDS = {"distance": "distance", "duration": "time", "percent": "share", "money": "amount"}

@@ -52,6 +52,9 @@ def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published:
 
 
 _EARLIER_DAYS = 14
+_MONTH_OR_YEAR = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b"
+)
 _PERIOD = re.compile(r"(?i)^(?:(?:so far |earlier )?this (?:year|month|season)|year[- ]to[- ]date)$")
 
 
@@ -72,8 +75,8 @@ def _tally(doc: Doc, mention: NumberMention, counted: Counted) -> str | None:
     inside = {t.i for c in totals for t in c.subtree} | {governor.i}
     for ent in (e for e in anchor.sent.ents if e.label_ == "DATE"):
         head = ent.root.head
-        if head.lower_ == "since" and head.head.i == governor.i:
-            return f"since {ent.text}"
+        if head.lower_ == "since" and head.head.i == governor.i and _MONTH_OR_YEAR.search(ent.text):
+            return f"since {ent.text}"  # ("since Tuesday", the day of the event itself, is the event's)
         if _PERIOD.match(ent.text) and head.i in inside and ent.root.dep_ == "npadvmod":
             return ent.text.lower()
     return None

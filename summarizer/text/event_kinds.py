@@ -36,13 +36,25 @@ def word_kind(token: Token, node: Token, last: Token, people: bool) -> str | Non
         # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
         return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
     kind = casualty_kind(lemma)
+    if lemma == "shelter" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        return "displaced"  # "Around 8,000 people in emergency shelters"
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+        return "killed"  # "23 citizens had lost their lives"
     if lemma == "flee" and _getaway(token, node):
         return None
     if lemma in {"force", "drive"} and any(
         o.lemma_.lower() in _HOMES for o in objects_of(token, {"from", "out"})
     ):
         return "displaced"  # "8,000 people have been forced from their homes"
-    if kind is None and token.lower_ in {"dead", "injured", "wounded", "missing", "hurt", "unaccounted"}:
+    if kind is None and token.lower_ in {
+        "dead",
+        "injured",
+        "wounded",
+        "missing",
+        "hurt",
+        "unaccounted",
+        "displaced",
+    }:
         kind = casualty_kind(token.lower_)  # (the lemmatiser turns "unaccounted" into "unaccounte")
     if kind is None and token.lower_ in {"toll", "tolls"} and token.dep_ in {"nsubj", "dobj", "nsubjpass"}:
         # "the toll rose to 17", "Halvesk toll climbs to 31": a toll alone is of the dead; "the financial

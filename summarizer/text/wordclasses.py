@@ -63,7 +63,7 @@ INJURED_LEMMAS = frozenset(
 WOUNDING_LEMMAS = frozenset(["shoot", "stab"])
 """Acts that injure the people they count ("three people were shot") but not things ("shot 12 episodes")."""
 MISSING_LEMMAS = frozenset(["miss", "missing", "unaccounted", "disappear", "abduct", "kidnap"])
-DISPLACED_LEMMAS = frozenset(["displace", "flee", "evacuate", "homeless", "uproot", "relocate"])
+DISPLACED_LEMMAS = frozenset(["displace", "displaced", "flee", "evacuate", "homeless", "uproot", "relocate"])
 ARREST_LEMMAS = frozenset(["arrest", "detain", "jail", "imprison", "apprehend", "hold", "custody", "charge"])
 
 _CASUALTY = (
@@ -210,7 +210,8 @@ PEOPLE_NOUNS = frozenset(
     relatives friend friends pupil student sibling siblings cousin cousins nephew niece grandchild
     grandchildren grandson granddaughter aide aides adviser advisers advisor advisors strategist strategists
     diplomat diplomats staffer staffers consultant consultants operative operatives pollster pollsters
-    insider insiders activist activists lobbyist lobbyists
+    insider insiders activist activists lobbyist lobbyists accomplice accomplices assailant assailants
+    perpetrator perpetrators kidnapper kidnappers
     """.split()
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""

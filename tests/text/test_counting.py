@@ -177,6 +177,33 @@ TABLE = [
         "injured",
         "persons injured",
     ),
+    # lives lost; displacement said as a state, a total or a shelter; a breakdown is no elided noun
+    ("The minister said 23 citizens had lost their lives in the attack.", "23", "killed", "citizens killed"),
+    ("34,500 people remain displaced.", "34,500", "displaced", "people displaced"),
+    (
+        "The number of people displaced from their homes has climbed to 47,200.",
+        "47,200",
+        "displaced",
+        "people displaced",
+    ),
+    (
+        "The agency says around 8,000 people will spend the night in shelters.",
+        "around 8,000",
+        "displaced",
+        "people displaced",
+    ),
+    (
+        "The toll has risen to 112, the agency announced this afternoon, up from 64 on Tuesday night.",
+        "64",
+        "killed",
+        "people killed",
+    ),
+    (
+        "Selt said that 21 people had been killed - 17 civilians and four police officers - and that 46 had been injured.",
+        "46",
+        "injured",
+        "people injured",
+    ),
     # fleeing homes or fighting is displacement; a getaway is not
     ("About 300 families fled the fighting in the north.", "About 300", "displaced", "families displaced"),
     ("Police said two men fled the scene on foot.", "two", "people", "men fled"),

@@ -51,6 +51,7 @@ from summarizer.briefing.reading import read_article
             [(64.0, "people injured this month")],
         ),
         ("Three people were shot this weekend.", [(3.0, "people injured")]),
+        ("The health ministry said 802 people have been injured since Tuesday.", [(802.0, "people injured")]),
     ],
 )
 def test_a_toll_of_an_earlier_event_names_its_year(text: str, expected: list[tuple[float, str]]) -> None:
