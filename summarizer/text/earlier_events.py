@@ -62,13 +62,11 @@ def _tally(doc: Doc, mention: NumberMention, counted: Counted) -> str | None:
     """A running count over a period that holds the event and others ("Since January, 412 people have been
     shot", "pushed the number of people shot this month to 64"): the period, as its label. Not for counts
     that an event's own course fills over weeks ("12,000 people displaced since March")."""
-    if counted.kind not in {"killed", "injured", "arrested"}:
+    counting = _counting(doc, mention) if counted.kind in {"killed", "injured", "arrested"} else None
+    if counting is None:
         return None
-    anchor = _anchor(doc, mention)
-    if anchor is None:
-        return None
-    noun, _ = _nouns(_first_conjunct(anchor))
-    governor = _governor(noun if noun is not None else anchor)
+    anchor, node = counting
+    governor = _governor(node)
     if governor is None:
         return None
     totals = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
@@ -101,15 +99,21 @@ _MONTH_DAY = re.compile(
 )
 
 
-def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[tuple[Span, Token]]:
-    """The DATE entities of the count's sentence that belong to its clause (`_dates_clause`)."""
-    if counted.kind not in CASUALTY_KINDS:
-        return []
+def _counting(doc: Doc, mention: NumberMention) -> tuple[Token, Token] | None:
+    """(the number's token, the word whose place in the clause says what happened): as counting reads it."""
     anchor = _anchor(doc, mention)
     if anchor is None:
-        return []
+        return None
     noun, _ = _nouns(_first_conjunct(anchor))
-    node = noun if noun is not None else anchor
+    return anchor, noun if noun is not None else anchor
+
+
+def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[tuple[Span, Token]]:
+    """The DATE entities of the count's sentence that belong to its clause (`_dates_clause`)."""
+    counting = _counting(doc, mention) if counted.kind in CASUALTY_KINDS else None
+    if counting is None:
+        return []
+    anchor, node = counting
     governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
     return [(e, governor) for e in anchor.sent.ents if e.label_ == "DATE" and _dates_clause(e.root, governor)]
 
