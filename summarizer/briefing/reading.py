@@ -199,7 +199,8 @@ def _figures(
     numerals = [(m, c) for m in mentions if (c := count(doc, m)) is not None] + victim_ordinals(doc)
     dated = [(m, c, earlier(m, c)) for m, c in numerals]
     numbered = {c.kind for _, c, before in dated if before is None}
-    # "a woman died" is the article's count only when no numeral counts that kind of its event ("two died")
+    # "a woman died" counts beside no numeral of that kind of its event ("two died"), with the exceptions
+    # single_casualties names
     dated += [(m, c, earlier(m, c)) for m, c in single_casualties(doc, frozenset(numbered))]
     dated.sort(key=lambda item: item[0].start)
     for mention, counted, before in dated:

@@ -36,13 +36,14 @@ def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published:
     "in April"), or None when the count is the article's own. A year is read by `earlier_year`; a day or a
     month of the article's own year, written without the year, is another event's when it is at least
     `_EARLIER_DAYS` before the article ("It is the city's second fatal fire. A Jan. 3 blaze killed one")."""
-    year = earlier_year(doc, mention, counted, published)
+    dates = _clause_dates(doc, mention, counted)
+    year = _year_in(dates, published)
     if year is not None:
         return f"in {year}"
     tally = _tally(doc, mention, counted)
     if tally is not None:
         return tally
-    for ent, _ in _clause_dates(doc, mention, counted):
+    for ent in dates:
         if _YEAR.search(ent.text):
             continue
         day = _day_of(ent.text, published.year)
@@ -108,14 +109,14 @@ def _counting(doc: Doc, mention: NumberMention) -> tuple[Token, Token] | None:
     return anchor, noun if noun is not None else anchor
 
 
-def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[tuple[Span, Token]]:
+def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[Span]:
     """The DATE entities of the count's sentence that belong to its clause (`_dates_clause`)."""
     counting = _counting(doc, mention) if counted.kind in CASUALTY_KINDS else None
     if counting is None:
         return []
     anchor, node = counting
     governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
-    return [(e, governor) for e in anchor.sent.ents if e.label_ == "DATE" and _dates_clause(e.root, governor)]
+    return [e for e in anchor.sent.ents if e.label_ == "DATE" and _dates_clause(e.root, governor)]
 
 
 def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: dt.date) -> int | None:
@@ -123,8 +124,13 @@ def earlier_year(doc: Doc, mention: NumberMention, counted: Counted, published: 
     two", "last year's attack left 12 dead"): a date attached to the count's own clause that names a year
     before the article's, and is not a day of the last weeks ("On Dec. 31, 2025, a gunman killed five" in a
     story of Jan. 1). A story must not read those as the event's toll."""
+    return _year_in(_clause_dates(doc, mention, counted), published)
+
+
+def _year_in(dates: list[Span], published: dt.date) -> int | None:
+    """The earlier year one of the count's clause dates names (see `earlier_year`), or None."""
     year = published.year
-    for ent, _ in _clause_dates(doc, mention, counted):
+    for ent in dates:
         years = [int(y) for y in _YEAR.findall(ent.text)]  # a span's last year ("from 2019 to 2022")
         said = max(years) if years else (year - 1 if "last year" in ent.text.lower() else None)
         if said is not None and said < year and not _recent(ent.text, said, published):

@@ -3,7 +3,8 @@ died" and "the fourth victim was pronounced dead" (one), "No one was killed" (ze
 
 They read the same parse as counting.py and use its event rules, so "a man" counts only where a casualty
 verb governs him as its patient ("A man killed his wife" counts no man), and an ordinal only on a casualty.
-reading.py lists a single or a zero only when no numeral of the article counts that kind.
+A single or a zero is listed only when no numeral of the article counts that kind, unless the sentence adds
+the person ("also") or the article reports separate incidents (`single_casualties`).
 """
 
 from __future__ import annotations
@@ -93,8 +94,8 @@ def single_casualties(
     """ "A woman, 34, died at the scene", "the gunman killed a man", "The driver of the Toyota was taken to
     hospital", "Travis Hebert, 33, died from his injuries": one person, counted by an article, a possessive,
     "the" or a name rather than a numeral. Only a singular person that a casualty event governs counts: one
-    woman killed. `counts` names the person ("woman killed"), so a story keeps these apart from its "people"
-    totals. A kind in `numbered` (some numeral of the article counts it: "two died") lists only a person the
+    woman killed. `counts` names the person ("woman killed"); a story reads such a report as at least one of
+    its whole count of that kind (story_figures.py). A kind in `numbered` (some numeral of the article counts it: "two died") lists only a person the
     sentence adds to it ("A firefighter also suffered a minor burn"), unless the article reports separate
     incidents (a weekend's shootings across a city), where each person may be an incident's whole count."""
     if _SEPARATE.search(doc.text):
