@@ -190,6 +190,9 @@ class StoryPerson(Person):
 
 
 class StoryPlace(Place):
+    aliases: list[str] = Field(
+        default_factory=list, description="Other spellings the articles use: 'River Niger' for 'Niger River'."
+    )
     articles: list[str] = Field(default_factory=list)
 
 

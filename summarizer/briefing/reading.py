@@ -88,7 +88,10 @@ def read_article(article: Article) -> Reading:
     injections = find_injections(sents, text)
     entities = find_entities(doc, furniture)
     roles = {e.name: e.role for e in entities if e.role}
-    attributions = find_attributions(doc, sents, roles)
+    own_voice = {n.casefold() for e in entities if e.reports for n in (e.name, *e.aliases)}
+    attributions = [  # "Wikinews observed": the outlet's own voice is no source
+        a for a in find_attributions(doc, sents, roles) if a.source.casefold() not in own_voice
+    ]
     speakers = {a.source.casefold() for a in attributions}
     who, where = split_entities(entities, speakers)
     warnings = [
@@ -208,6 +211,9 @@ def _figures(
         if sent is None or mention.end > sent.end:
             continue
         attribution = said.get(sent.start)
+        scope = attribution.scope if attribution else None
+        if scope is not None and not scope[0] <= mention.start < scope[1]:
+            attribution = None  # the main clause's figure, beside a subordinate finding
         q = mention.quantity
         counts = f"{counted.counts} {before}" if before else counted.counts  # another event's toll
         figures.append(

@@ -115,10 +115,19 @@ def name_tokens(name: str, *, person: bool = False, place: bool = False) -> tupl
     """The words that identify a name: lower case, possessives, filler words and (for people) titles
     dropped; for places, words such as "province". Never empty when the name has a word."""
     text = name.casefold().replace("’s", "").replace("'s", "")
+    if place and "," in text:
+        text = text.split(",", 1)[0]  # "Water Treatment Plant, Shivnagar" is the plant, in Shivnagar
     words = tuple(w for w in _WORD.findall(text) if w not in _FILLER)
     dropped = _TITLES if person else _PLACE_WORDS if place else frozenset()
     core = tuple(w for w in words if w not in dropped)
+    if place and core and len(core) < len(words):
+        # "Niger State" is Niger the region: it meets "Niger" and "Niger state", never "River Niger"
+        core = (_ADMIN, *core)
     return core or words or tuple(_WORD.findall(text))
+
+
+_ADMIN = "·admin"
+"""A token no word makes: marks a place named with an administrative word ("state", "province")."""
 
 
 def _same_word(a: str, b: str, *, final: bool) -> bool:
@@ -317,11 +326,13 @@ def merge_places(briefs: Sequence[tuple[str, Sequence[Place]]]) -> list[StoryPla
     merged: list[StoryPlace] = []
     for cluster in _cluster(items, person=False, place=True):
         places = [(aid, p) for aid, p in cluster.members if isinstance(p, Place)]
+        name = _pick_name({(aid, p.name) for aid, p in places}, person=False, place=True)
         merged.append(
             StoryPlace(
-                name=_pick_name({(aid, p.name) for aid, p in places}, person=False, place=True),
+                name=name,
                 kind=_vote(p.kind for _, p in places) or "other",  # type: ignore[arg-type]
                 within=_vote(p.within for _, p in places),
+                aliases=sorted({p.name for _, p in places if p.name.casefold() != name.casefold()}),
                 articles=sorted({aid for aid, _ in places}),
             )
         )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarizer.text.authors import author, named_by_appositive
 from summarizer.text.furniture import junk_name
 from summarizer.text.gazetteer import FIRST_NAMES
 from summarizer.text.nlp import glued_hyphen, objects_of
@@ -62,6 +63,9 @@ class Attribution:
     described: str = ""
     """The words the sentence names the source with, title included ("Interior ministry spokeswoman Ilse
     Varga")."""
+    scope: tuple[int, int] | None = None
+    """Where the source speaks, when not the whole sentence: the finding of a subordinate clause ("..., since
+    a report found that patients waited longer"); the main clause's figures are not the report's."""
     unnamed: str = ""
     """An unnamed source as the article describes it, its count and what qualifies it included ("two people
     familiar with the talks", "a Democratic official briefed on the deliberations"); "" when the source is
@@ -116,84 +120,6 @@ def _name_tokens(head: Token) -> list[Token]:
     return run
 
 
-def _author(source: str, head: Token) -> str:
-    """Who a source stands for, from the parse: the owner of a text ("PC World's recent analysis says", "a Pew
-    Research Center poll", "a Children's Hospital statement"), the person an appositive names ("Clinton's
-    campaign manager, Robby Mook, insisted")."""
-    doc = head.doc
-    if head.lower_ in DOCUMENT_NOUNS:
-        names = [w for t in head.lefts if t.dep_ in {"poss", "compound"} for w in t.subtree]
-        owned = any(t.dep_ == "poss" for t in head.lefts)
-        while names and names[-1].dep_ == "case":
-            names.pop()
-        while names and names[0].dep_ == "det":
-            names.pop(0)  # "The committee's report found": the committee
-        if names and (owned or all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in names)):
-            return doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
-        # "a survey released Friday by the Institute" (its author), not "a letter seen by Sky News"
-        issued = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING]
-        preps = [c for t in (head, *issued) for c in t.children if c.dep_ in {"prep", "agent"}]
-        for prep in (c for c in preps if c.lower_ in {"from", "by", "of"}):
-            # "figures from the Estmark Bar Association", "an analysis by the Housing Trust"
-            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"ORG", "PERSON"}):
-                name = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
-                return doc.text[name[0].idx : name[-1].idx + len(name[-1].text)]
-        return source
-    named = _named_by_appositive(head)
-    if named is not None and head.pos_ in {"NOUN", "NUM"}:
-        # "its legal director, Simone Petrakis, told", "One of them, retired teacher Milena Dvorak, said"
-        return _appositive_name(named)
-    return source
-
-
-_ISSUING = {
-    "release",
-    "publish",
-    "issue",
-    "conduct",
-    "produce",
-    "write",
-    "prepare",
-    "compile",
-    "send",
-    "commission",
-}
-
-
-def _named_by_appositive(head: Token) -> Token | None:
-    """The name in apposition to a described subject: its own ("its director, Tomasz Reinholt,"), or a person's
-    name that closes its phrase ("Her counterpart from Dravonia, Pavel Sternik,")."""
-    named = [c for c in head.children if _names_someone(c)]
-    if not named and head.pos_ == "NOUN":
-        named = [t for t in head.subtree if t.i > head.i and _names_someone(t) and t.ent_type_ == "PERSON"]
-    return named[0] if named else None
-
-
-def _names_someone(token: Token) -> bool:
-    """An appositive that is a name ("its director, Tomasz Reinholt,"), not a description ("a Canadian")."""
-    if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_ in {"NORP", "GPE"}:
-        return False
-    return not any(c.dep_ == "det" for c in token.children)
-
-
-def _appositive_name(appos: Token) -> str:
-    """The proper-noun run that ends at an appositive's head ("Reynaldo Aguirre-Buck"), without the common
-    words that describe the person before it ("state Senator" is kept: a title is capitalised)."""
-    doc = appos.doc
-    start = appos.i
-    while start > 0 and (doc[start - 1].pos_ == "PROPN" or glued_hyphen(doc[start - 1])):
-        start -= 1
-    person = [t.i for t in doc[start : appos.i + 1] if t.ent_type_ == "PERSON"]
-    start = person[0] if person and appos.ent_type_ == "PERSON" else start  # "Senator X" is X
-    end = appos
-    for prep in (c for c in appos.rights if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
-        tail = list(prep.subtree)
-        if tail[-1].pos_ == "PROPN":
-            end = tail[-1]  # "the aid group Bread for Borders"
-        break
-    return doc.text[doc[start].idx : end.idx + len(end.text)]
-
-
 def speaks(verb: Token, quoted: bool = False) -> bool:
     """The verb reports what its subject says: a speech verb ("said", "warned"), or one that also names a plain
     act ("called", "claimed") with something said beside it -- a clause, a saying verb, or a quotation
@@ -228,7 +154,7 @@ def _reports(verb: Token) -> bool:
 def _can_speak(head: Token, tokens: list[Token]) -> bool:
     if any(t.pos_ == "PROPN" for t in tokens) or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
-    if _named_by_appositive(head) is not None:
+    if named_by_appositive(head) is not None:
         return True  # "the federation's general secretary, Marit Oduya, warned"
     return head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS | PEOPLE_NOUNS
 
@@ -408,7 +334,8 @@ def _attribute(
     quotes = [(m.start() + sentence.start, m.end() + sentence.start) for m in _QUOTE.finditer(sentence.text)]
     inside = {t.i for t in span if any(a <= t.idx < b for a, b in quotes)}
     # a verb outside the quotation first: in '"They are promising the moon," said Marsh' Marsh speaks
-    for token in sorted(span, key=lambda t: t.i in inside):
+    # and a subordinate finding ("since a report found that ...") only when the main clause has no speaker
+    for token in sorted(span, key=lambda t: (t.i in inside, t.dep_ not in {"ROOT", "conj"} and _finding(t))):
         if not speaks(token, bool(quotes)) and not _finding(token):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -437,8 +364,12 @@ def _finding(verb: Token) -> bool:
     said = any(
         c.dep_ in {"ccomp", "dobj"} for c in verb.children
     )  # "found that ...", "found her at 31 percent"
-    if verb.lemma_.lower() not in {"find", "show"} or not said or verb.dep_ not in {"ROOT", "conj"}:
-        return False  # ("..., although a recent poll found ...": the main clause is not the poll's)
+    if verb.lemma_.lower() not in {"find", "show"} or not said:
+        return False
+    if verb.dep_ not in {"ROOT", "conj"} and not any(c.dep_ == "ccomp" for c in verb.children):
+        return (
+            False  # "..., although a recent poll found her at 31 percent": the main clause is not the poll's
+        )
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
 
 
@@ -473,7 +404,7 @@ def _make(
     if not tokens or not speaks:
         return None
     source, guessed = speakers.resolve(head, _text(doc, tokens))
-    source = _author(source or "", head)
+    source = author(source or "", head)
     if not source or junk_name(source[:1].upper() + source[1:]):  # a common-noun source may be lower case
         return None
     if cue == "according to":
@@ -506,8 +437,20 @@ def _make(
         head.ent_type_,
         plural,
         described,
+        _scope(verb),
         unnamed,
     )
+
+
+def _scope(verb: Token) -> tuple[int, int] | None:
+    """The finding clause of a subordinate "a report found that ..." (see `Attribution.scope`)."""
+    if verb.dep_ in {"ROOT", "conj"} or not _finding(verb):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    tokens = list(clause.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 _QUALIFIERS = {"amod", "acl"}

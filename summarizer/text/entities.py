@@ -24,7 +24,14 @@ from summarizer.text.entity_joins import (
 from summarizer.text.furniture import Furniture, junk_name
 from summarizer.text.gazetteer import AP_STATES, COUNTRIES, US_STATES
 from summarizer.text.nlp import glued_hyphen
-from summarizer.text.places import LOCATION_HEADS, dateline_place, described_as_place, set_within
+from summarizer.text.places import (
+    LOCATION_HEADS,
+    PAIRED_PLACES,
+    compass_pair,
+    dateline_place,
+    described_as_place,
+    set_within,
+)
 from summarizer.text.wordclasses import (
     FAITHS,
     GOVERNMENT_WORDS,
@@ -468,14 +475,24 @@ def _read_name(found: dict[str, Entity], span: Span, label: str) -> None:
     if title is not None:  # "Neighbor Curtis Fenlow", "Sheriff Dolores Kettering": the person, with a role
         bare, label = bare[len(title) :].strip(), "PERSON"
         start = end - len(bare)
-    if " " not in bare and label in WHO_LABELS and _common_word(bare, doc.text):
-        return  # "Media reports", "the Church": a common word capitalised, not a name
+    # a place only when written as a word ("Chlorine"), not as an abbreviation ("US" beside "told us"), and
+    # not a country or a state ("Turkey" beside a turkey dinner)
+    word = label in WHO_LABELS or (bare.istitle() and bare.casefold() not in COUNTRIES | US_STATES)
+    if " " not in bare and word and _common_word(bare, doc.text):
+        return  # "Media reports", "the Church", "Chlorine is toxic": a common word capitalised, not a name
     if label in WHO_LABELS and _not_an_actor(span, bare):
         return
     if bare.casefold() in REGION_WORDS | GOVERNMENT_WORDS:
         return  # "Province", "Ministry" alone: a head word, joined below to its full name if any
     if label in WHERE_LABELS and doc.text[start : end + 1] in AP_STATES:
         bare = AP_STATES[doc.text[start : end + 1]]  # "EAST DUNMORE, Pa.": Pennsylvania
+    bare = compass_pair(span, bare) if label in WHERE_LABELS else bare
+    pair = PAIRED_PLACES.fullmatch(bare) if label in WHERE_LABELS else None
+    if pair is not None:  # "North and South Korea": North Korea and South Korea
+        first = _mention(found, f"{pair[1]} {pair[3]}", label, span, (start, end))
+        first.acts = first.acts or span.root.dep_ in _ACTING_DEPS
+        first.stands = True
+        name = bare = f"{pair[2]} {pair[3]}"
     entity = _mention(found, bare, label, span, (start, end))
     entity.acts = entity.acts or span.root.dep_ in _ACTING_DEPS
     entity.stands = entity.stands or label == "PERSON" or not _framed(span)

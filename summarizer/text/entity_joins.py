@@ -5,6 +5,7 @@ Park Police Department", "Haverkamp" is "Lotte Haverkamp" whatever label the rec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from summarizer.text.alignment import ACRONYM_AFTER, search_after
@@ -72,6 +73,8 @@ _BODY_SUFFIXES = frozenset(
 
 def same_entity(short: str, long: str) -> bool:
     """ "Mujahid" is "Zabihullah Mujahid", "Clinton" is "Hillary Clinton", "Ministry" is "Defense Ministry"."""
+    if "," in long and long.rsplit(",", 1)[1].strip().casefold() == short.casefold():
+        return False  # "Water Treatment Plant, Shivnagar" lies in Shivnagar; it is not Shivnagar
     a = short.casefold().split()
     b = long.casefold().split()
     if len(a) < len(b) and b[: len(a)] == a and all(w in _BODY_SUFFIXES for w in b[len(a) :]):
@@ -137,12 +140,40 @@ def join_acronyms(entities: list[Entity], text: str) -> list[Entity]:
                 by_acronym.setdefault(found.group(1), entity)
     kept: list[Entity] = []
     for entity in entities:
-        target = by_acronym.get(entity.name)
+        target = by_acronym.get(entity.name) or _initialled(entity, entities)
         if target is None or target is entity:
             kept.append(entity)
             continue
         _absorb(target, entity)
     return kept
+
+
+_INITIAL_SKIPS = frozenset(["of", "the", "and", "for", "at", "&", "on", "in"])
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name's capitals spell, with and without its small words ("USI", "UOSI")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) < 2:
+        return set()
+    spelled = {"".join(w[0] for w in words if w.casefold() not in _INITIAL_SKIPS)}
+    spelled.add("".join(w[0] for w in words if w.casefold() != "the"))
+    return {a.upper() for a in spelled if len(a) >= 2}
+
+
+def _initialled(short: Entity, entities: list[Entity]) -> Entity | None:
+    """ "the University of Southern Indiana ... USI's exhibit": an all-capitals name the article never
+    defines in parentheses is the one longer name whose initials it spells, when exactly one does (a body or
+    a place: "AP" is no "Alan Pardew")."""
+    letters = short.name.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return None
+    owners = [
+        e
+        for e in entities
+        if e is not short and e.label != "PERSON" and letters in _initials(e.name) and _compatible(short, e)
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _compatible(short: Entity, long: Entity) -> bool:

@@ -8,14 +8,21 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.text.entity_joins import WHERE_LABELS, Entity
-from summarizer.text.gazetteer import AP_STATES, COUNTRIES, US_STATES
+from summarizer.text.gazetteer import AP_STATES, COUNTRIES, FIRST_NAMES, US_STATES
 from summarizer.text.nlp import DATELINE
 from summarizer.text.wordclasses import REGION_WORDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-__all__ = ["LOCATION_HEADS", "dateline_place", "described_as_place", "set_within"]
+__all__ = [
+    "LOCATION_HEADS",
+    "PAIRED_PLACES",
+    "compass_pair",
+    "dateline_place",
+    "described_as_place",
+    "set_within",
+]
 
 _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "state", "county"}
 _PLACE_NOUNS |= {"country", "area", "neighbourhood", "neighborhood", "suburb", "island", "port"}
@@ -46,8 +53,33 @@ def described_as_place(span: Span) -> bool:
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in _PLACE_NOUNS:
             return True
+    if len(span) > 1 and span[-1].is_title and span[-1].lower_ in REGION_WORDS:
+        # "Niger State", "Baghlan Province": a region's name, whatever the recogniser said; not a body
+        # named for its area ("Irving Independent School District")
+        return not any(t.lower_ in _SERVICE_WORDS for t in span)
+    if len(span) == 1 and span.label_ == "PERSON" and _placed(span[0]):
+        return True  # "rushed to hospital in Mashegu": no one is "in" a person
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.lower_ in REGION_WORDS | {"city", "town", "village"}
+
+
+_SERVICE_WORDS = {
+    "school", "independent", "water", "fire", "hospital", "health", "utility", "transit", "court", "police",
+    "irrigation", "sanitation", "library", "university", "college",
+}  # fmt: skip
+
+
+def _placed(token: Token) -> bool:
+    """A lone name after "in" or "near" that the parse hangs on a verb or a place, not on a word that takes a
+    person ("in Smith's view" is a possessive; "believe in Obama" is no place, but rare in news)."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"in", "near"}
+        and token.text not in FIRST_NAMES
+        and not any(True for _ in token.children)  # "in his Sauber" (a car), "in ... Mr Trump" (a misparse)
+        and prep.head.lemma_.lower() not in {"believe", "trust", "interest", "confidence", "faith"}
+    )
 
 
 def dateline_place(entities: list[Entity], text: str) -> None:
@@ -100,3 +132,19 @@ def set_within(entities: list[Entity], text: str) -> None:
             if outer is not None and outer is not entity and outer.kind in larger[entity.kind]:
                 entity.within = outer.name
                 break
+
+
+PAIRED_PLACES = re.compile(r"([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
+"""Two places that share their last words: "North and South Korea", "North and South Carolina"."""
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower"}
+
+
+def compass_pair(span: Span, bare: str) -> str:
+    """ "North" of "North and South Korea", when the recogniser cut the pair in two: North Korea."""
+    doc = span.doc
+    at = next((t.i for t in span if t.lower_ == "and"), span.end)  # (the span may hold the "and")
+    after = doc[at + 1 : at + 4] if at + 1 < len(doc) else None
+    if bare not in _COMPASS or after is None or doc[at].lower_ != "and" or after[0].text not in _COMPASS:
+        return bare
+    rest = [t.text for t in after[1:] if t.ent_type_ in {"GPE", "LOC"}]
+    return f"{bare} {' '.join(rest)}" if rest else bare

@@ -260,6 +260,33 @@ def test_according_to_a_rule_is_no_source() -> None:
             "Whitcomb campaign",
             "the ad was false",
         ),
+        # the author of a survey or results "by" someone; a finding in a subordinate clause; a body noun
+        (
+            "A survey by the Ashford Falls Civic Institute, conducted in June, found that 54% opposed the cuts.",
+            "Ashford Falls Civic Institute",
+            "54% opposed the cuts",
+        ),
+        (
+            "According to the results declared by the Chief Electoral Officer, Anil Mehra, the JVM won 112 seats.",
+            "Anil Mehra",
+            None,
+        ),
+        (
+            "Pressure has grown since a report by the Murrumbeena Institute found last year that patients "
+            "waited longer.",
+            "Murrumbeena Institute",
+            "patients waited longer",
+        ),
+        (
+            "In a statement issued on Tuesday, the municipality said the outages were caused by pump failures.",
+            "municipality",
+            None,
+        ),
+        (
+            "Two councillors familiar with the negotiations said the mayor had secured the votes.",
+            "two councillors familiar with the negotiations",
+            None,
+        ),
         # an abbreviated title before the name is its role
         (
             'Gov. Dale Whitcomb campaigned in Ames. "Polls tell you nothing," the governor told reporters.',
@@ -296,3 +323,14 @@ def test_a_name_inside_a_quotation_cut_by_the_splitter_is_not_who_he_is() -> Non
     )
     sources = [c.source for c in read_article(Article.from_text(text)).claims]
     assert "Miriam" not in sources and sources.count("Callum Rafferty") >= 1
+
+
+def test_a_main_clause_figure_is_not_the_subordinate_findings() -> None:
+    text = (
+        "The government will hold two referendums at a cost of $26 million, although a recent poll found that "
+        "a quarter of citizens favoured a change."
+    )
+    reading = read_article(Article.from_text(text))
+    assert [c.statement for c in reading.claims] == ["a quarter of citizens favoured a change"]
+    money = next(f for f in reading.figures if f.unit == "USD")
+    assert money.source is None

@@ -217,6 +217,29 @@ def test_an_acronym_the_article_defines_is_that_names_entity() -> None:
     assert "JSC" in center.aliases
 
 
+def test_an_acronym_of_a_bodys_initials_is_that_body_but_never_a_persons() -> None:
+    text = (
+        "The Andy Warhol Foundation gave photographs to the University of Southern Indiana. USI's exhibit "
+        "opened on Friday, and USI staff said it drew 400 people. Alan Pardew spoke to AP on Friday."
+    )
+    reading = read_article(Article.from_text(text))
+    university = next(p for p in reading.who if p.name == "University of Southern Indiana")
+    assert "USI" in university.aliases and "USI" not in {p.name for p in reading.who}
+    assert all("AP" not in p.aliases for p in reading.who if p.name == "Alan Pardew")
+
+
+def test_paired_places_and_common_words_and_regions() -> None:
+    text = (
+        "North and South Korea exchanged fire on Thursday. A chlorine leak was reported in Karanjpur. "
+        "Chlorine is a toxic gas. The Niger State police spokesman said the US would help. "
+        "Two women were rushed to hospital in Mashegu. Officials told us little."
+    )
+    reading = read_article(Article.from_text(text))
+    where = {p.name for p in reading.where}
+    assert {"North Korea", "South Korea", "Karanjpur", "Niger State", "Mashegu", "US"} <= where
+    assert "Chlorine" not in where | {p.name for p in reading.who}
+
+
 def test_a_street_or_plaza_is_a_place_and_a_force_one_body_under_both_names() -> None:
     text = (
         "Two people were shot at Larkspur Plaza in the 700 block of Larkspur Boulevard, the Odell Park Police "

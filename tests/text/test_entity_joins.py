@@ -17,6 +17,7 @@ from summarizer.text.entity_joins import same_entity
         ("Police", "Odell Park Police Department", False),  # a head word that is not the last one
         ("Odell Park", "Odell Park Police Department", False),  # the town is not its police
         ("Hillary Clinton", "Bill Clinton", False),  # two people who share a surname
+        ("Shivnagar", "Water Treatment Plant, Shivnagar", False),  # the plant lies in Shivnagar
     ],
 )
 def test_same_entity(short: str, long: str, same: bool) -> None:
