@@ -145,7 +145,8 @@ def counts_key(counts: str, kind: str) -> tuple[str, ...]:
     restated = set(_KIND_WORDS.get(kind, "").split())
     words = [w for w in words if w not in restated]
     words = ["people" if w in _PEOPLE else _singular(w) for w in words]
-    whole = kind in _CASUALTY_KINDS and len(words) == 1 and words[0] in _VICTIMS
+    # an arrest count names whoever was held ("two men", "two officials"): arrests have no sides
+    whole = kind in _CASUALTY_KINDS and len(words) == 1 and (words[0] in _VICTIMS or kind == "arrested")
     if whole and (words[0] != "suspect" or kind == "arrested"):  # suspects killed are another party
         words = ["people"]
     if not words and kind in _KIND_WORDS:
@@ -259,6 +260,8 @@ def _latest(reports: Sequence[StoryReport], dates: dict[str, str | None], kind: 
     valued = [r for r in reports if r.value is not None]
     if not valued:
         return None
+    current = [r for r in valued if not superseded(r)]
+    valued = current or valued
     grows = kind in GROWING_KINDS
     pool = _latest_pool(valued, dates, grows)
     best = min(_precision(r) for r in pool)
@@ -273,6 +276,27 @@ def _latest(reports: Sequence[StoryReport], dates: dict[str, str | None], kind: 
 
     value, upper, approx = min(support, key=rank)
     return Value(value=value, upper=upper, approx=approx)  # type: ignore[arg-type]
+
+
+_SUPERSEDED = re.compile(
+    r"(?i)(?:\b(?:up|down|revised|revising|rose|risen|climbed|increased|fell)\b[^.;]{0,40}\bfrom"
+    r"|\bto\s+[\w,.-]+\s+from"
+    r"|\bhad\s+(?:\w+\s+){0,2}?(?:put|said|given|reported|insisted|claimed|estimated|cited|announced|stated)\b"
+    r"[^.;]{0,40}"
+    r"|\b(?:initially|originally|previously|briefly|first)\s+(?:\w+\s+){0,3}"
+    r"|\bearlier\s+(?:report|figure|count|toll|estimate)s?\b[^.;]{0,30}"
+    r"|\bnot|\brather\s+than)"
+    r"\s+(?:about\s+|at\s+least\s+|some\s+|around\s+)?$"
+)
+
+
+def superseded(report: StoryReport) -> bool:
+    """The article itself gives the value as one it has moved on from: "bringing the toll to 38 from 34",
+    "up from 12", "the council, which had earlier put the toll at 41", "briefly reported 36 before revising",
+    "an earlier report said 30", "not 910 as reported". It stays among the reports, not in what the latest
+    settle on."""
+    at = report.evidence.find(report.text)
+    return at > 0 and _SUPERSEDED.search(report.evidence[max(0, at - 90) : at]) is not None
 
 
 def _latest_pool(valued: list[StoryReport], dates: dict[str, str | None], grows: bool) -> list[StoryReport]:

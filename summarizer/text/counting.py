@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from summarizer.text.ages import age_of
-from summarizer.text.care import cared_for, in_hospital
+from summarizer.text.care import cared_for, in_hospital, own_care
+from summarizer.text.count_shapes import increment, part_of_whole, per_period
 from summarizer.text.counted import Counted
 from summarizer.text.event_kinds import word_kind
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
@@ -92,6 +93,9 @@ def _governor(node: Token) -> Token | None:
     while node.dep_ == "conj" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i:
         node = node.head  # "the driver and two passengers suffered": the first conjunct's verb
     head = node.head
+    start = _change_start(node)
+    if start is not None:
+        return _governor(start)  # "from four to five", "from 36 to 34": parsed as a range, a change here
     if node.dep_ == "npadvmod" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         up = head.head.head  # "rose to 16, up from nine earlier in the day": the verb of "up"
         return up.head if up.lower_ in {"up", "down"} and up.head.pos_ == "VERB" else None
@@ -104,14 +108,35 @@ def _governor(node: Token) -> Token | None:
         # "bringing the death toll in Monday's shooting to two": a misparse hung "to two" on the phrase
         # after the toll; the verb that brings the toll governs it
         verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
-        if node.head.lower_ == "to" and (head.dep_ == "pobj" or head.pos_ == "NOUN") and _totals(verb):
+        if (
+            node.head.lower_ in {"to", "from"}
+            and (head.dep_ == "pobj" or head.pos_ == "NOUN")
+            and _totals(verb)
+        ):
             return verb
+        if node.head.lower_ in {"to", "from"} and head.pos_ == "VERB" and _totals(head):
+            return head  # "Her death raises the toll from four to five", "revising its count to 34"
+        if head.lower_ == "total" and node.head.lower_ == "of":
+            return _governor(head)  # "A total of 45 persons ... are under treatment": the total's verb
         if head.pos_ in {"NOUN", "PROPN"} and head.head is not head:
             # "a death toll of 12", "the deaths of 3 people": the noun the phrase hangs on
             return head
     if node.dep_ in _ARGUMENT_DEPS and head is not node:
-        return head
+        # "35 are missing", when the parse hangs the subject on the auxiliary
+        return head.head if head.dep_ in {"aux", "auxpass"} and head.head.pos_ == "VERB" else head
     return None
+
+
+def _change_start(node: Token) -> Token | None:
+    """The first number of "from X to Y" for Y, where the parse hung Y on X (or "to Y" on "from")."""
+    head = node.head
+    if not node.like_num or node.dep_ not in {"quantmod", "pobj"}:
+        return None
+    if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "from":
+        head = next((o for o in head.head.children if o.dep_ == "pobj"), head)
+    elif node.dep_ == "pobj" and head.lower_ == "to" and head.head.like_num:
+        head = head.head
+    return head if head.like_num and head.i != node.i else None
 
 
 def _fatal(node: Token, governor: Token | None) -> Token | None:
@@ -160,7 +185,7 @@ def _event(node: Token, governor: Token | None, last: Token, people: bool) -> tu
         return "killed", "life"  # "the crash claimed the lives of 5 people"
     if node.lemma_.lower() == "life" and governor is not None and governor.lemma_.lower() in _TAKE_LIFE:
         return "killed", "life"  # "the flood, which claimed 17 lives", "12 lives were lost"
-    care = cared_for(governor, node) if people else None
+    care = (own_care(node) or cared_for(governor, node)) if people else None
     if care is not None:
         return care
     for token in _event_words(node, governor, last):
@@ -304,9 +329,6 @@ def _aside(anchor: Token) -> Counted | None:
     return None
 
 
-_MORE_WORDS = {"more", "additional", "another", "further", "other"}
-
-
 def _totals(governor: Token | None) -> bool:
     """The governor's subject or object is a total ("the toll rose to", "bringing the number of arrests to")."""
     return governor is not None and any(
@@ -325,11 +347,11 @@ def _casualty_count(
     ):
         thing = "people"  # "3 fatalities", "20 injuries", "15 bodies", "17 lives": people killed or injured
     thing = thing or "people"
-    if _per_period(node, governor):  # "crashes kill about 12,000 people a year": a rate, not a toll
+    if per_period(node, governor):  # "crashes kill about 12,000 people a year": a rate, not a toll
         return Counted(f"{thing} {kind} a year", "other")
-    if _more(anchor, noun, kind, governor):
+    if increment(anchor, noun, kind, governor):
         return Counted(f"more {thing} {kind}", kind)  # "one more victim died": not a total
-    if _part(anchor, node, governor):
+    if part_of_whole(anchor, node, governor, kind):
         return Counted(f"{thing} among those {kind}", kind)  # "including two passengers"
     return Counted(f"{thing} {kind}", kind)
 
@@ -358,55 +380,14 @@ def _included_part(noun: Token) -> tuple[str, str] | None:
     return (event[0], noun.lower_) if event is not None and event[0] in {"killed", "injured"} else None
 
 
-def _per_period(node: Token, governor: Token | None) -> bool:
-    """The count or its verb says how often ("12,000 people a year", "each year", "per year", "annually");
-    not "a year after" or "a year ago", which date the count."""
-    words = [*node.children, *(governor.children if governor is not None else [])]
-    for child in words:
-        if child.lower_ in {"annually", "yearly"}:
-            return True
-        periodic = child.lemma_.lower() in {"year", "month", "week", "day"} and child.dep_ == "npadvmod"
-        after = child.doc[child.i + 1 : child.i + 2]  # "a year after", "a year ago": a date, not a rate
-        dated = any(t.lower_ in {"after", "ago", "before", "later", "earlier", "since"} for t in after)
-        if (
-            periodic
-            and not dated
-            and any(d.lower_ in {"a", "an", "each", "every", "per"} for d in child.children)
-        ):
-            return True
-    return governor is not None and any(
-        o.lemma_.lower() in {"year", "month", "week"} for o in objects_of(governor, {"per"})
-    )
-
-
-def _more(anchor: Token, noun: Token | None, kind: str, governor: Token | None) -> bool:
-    """ "one more victim died", "two additional deaths", "a further three": an increment, not a total.
-    ("Three other people were hurt" counts others beside the dead, a total of its own: "other" only counts
-    after a number word that is itself modified, so it is left out here.)"""
-    words = [*anchor.children, anchor.head] + ([*noun.children] if noun is not None else [])
-    if not any(w.lower_ in _MORE_WORDS - {"other"} and w.i > anchor.i - 2 for w in words if w.i != anchor.i):
-        return False
-    if governor is not None and governor.dep_ == "advcl":
-        return True  # "36 remained missing after three more bodies were recovered"
-    # "Five people were killed and another 20 injured": another count of another kind, not more of the same
-    before = [t for t in anchor.sent if t.i < anchor.i]
-    return not any(casualty_kind(t.lemma_.lower()) not in {None, kind} for t in before)
-
-
-def _part(anchor: Token, node: Token, governor: Token | None) -> bool:
-    """A part of a count the sentence gives whole: "Two of the five wounded", "including two passengers",
-    "among the dead were three tourists"."""
-    if any(c.lower_ == "all" for c in anchor.children) or anchor.lower_ in VAGUE_NUMBER_WORDS:
-        return False  # "All 12 of the miners", "Dozens of people": the whole
-    for obj in objects_of(anchor, {"of"}):
-        # "Two of the five wounded", "two of them": of a set the sentence names
-        if obj.pos_ == "PRON" or any(d.lower_ in {"the", "these", "those"} for d in obj.children):
-            return True
-    if node.dep_ == "pobj" and node.head.lower_ in {"including", "among"}:
-        return True
-    return (
-        governor is not None and any(True for _ in objects_of(governor, {"among"})) and node.dep_ == "nsubj"
-    )
+def _kind_before(node: Token) -> tuple[str, str] | None:
+    """The kind of the last casualty word before `node` in its sentence, for a total that names none."""
+    before = node.doc[node.sent.start : node.i]
+    for token in reversed([t for t in before if t.pos_ in {"VERB", "ADJ", "NOUN"}]):
+        kind = word_kind(token, token, token, True)
+        if kind is not None:
+            return kind, token.lemma_.lower()
+    return None
 
 
 def _counted_event(
@@ -416,6 +397,8 @@ def _counted_event(
     casualties; other things cannot ("killed in two crashes", "injured in 3 attacks")."""
     if _agent(node, governor):
         return None  # "two men killed a shopkeeper": the men did it
+    if noun is not None and noun.lemma_.lower() == "wound":
+        return None  # "with at least two gunshot wounds": one person's wounds, not two people hurt
     whole = _partitive_noun(node) if noun is None else None  # "Two of the buildings": of things
     people = _people_like(noun) if noun is not None else whole is None or _people_whole(whole)
     event = _event(node, governor, last, people)
@@ -426,6 +409,8 @@ def _counted_event(
         return None
     if event is None and noun is not None and noun.i < node.i:
         return _elided_event(node, governor, noun)
+    if event is None and noun is None and _totals(governor):
+        return _kind_before(node)  # "reported 36 dead before revising its count to 34": the dead's count
     return event
 
 
@@ -437,6 +422,8 @@ def _elided_event(node: Token, governor: Token | None, noun: Token) -> tuple[str
     kind = casualty_kind(lemma) or ("killed" if lemma in _DEAD_NOUNS else None)
     if kind is not None and node.dep_ == "conj" and node.head.i == noun.i:
         return kind, lemma
+    if kind is not None and governor is not None and governor.i == getattr(_governor(noun), "i", None):
+        return kind, lemma  # "27 bodies had been recovered ..., up from 18": the same verb, the same dead
     if governor is not None and governor.lemma_.lower() in _RESTATING and node.i > governor.i:
         return _event(noun, _governor(noun), noun, True)
     return None
@@ -515,6 +502,8 @@ def _nouns(anchor: Token) -> tuple[Token | None, Token | None]:
         noun = anchor.head
         # "seven people were killed and 51 others injured"
         return noun, _elided_noun(anchor) if noun.lower_ in {"others", "more"} else None
+    if anchor.dep_ == "pobj" and _totals(_governor(anchor)):
+        return None, None  # "bringing the number of people missing to 19": the total says what 19 counts
     if anchor.dep_ in _ARGUMENT_DEPS or anchor.head.lower_ == "more":
         return None, _elided_noun(anchor)  # "killed nine people and wounded 49": the earlier number's noun
     return None, None
@@ -524,6 +513,9 @@ def _elided_noun(anchor: Token) -> Token | None:
     """ "rescued 700 asylum seekers ... saved 200 more": a bare number takes the noun of the number before it
     in its sentence."""
     for token in reversed(list(anchor.sent)[: anchor.i - anchor.sent.start]):
+        named = next(iter(objects_of(token, {"of"})), None) if token.lower_ in _TOTAL_NOUNS else None
+        if named is not None:  # "bringing the number of people missing to 19": the total's noun
+            return named
         if (
             token.like_num
             and token.dep_ == "nummod"

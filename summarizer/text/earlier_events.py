@@ -44,6 +44,8 @@ def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published:
     if tally is not None:
         return tally
     for ent in dates:
+        if _BEFORE.match(ent.text):
+            return ent.text[:1].lower() + ent.text[1:]  # "The previous weekend, 12 people were shot"
         if _YEAR.search(ent.text):
             continue
         day = _day_of(ent.text, published.year)
@@ -53,6 +55,10 @@ def earlier_event(doc: Doc, mention: NumberMention, counted: Counted, published:
 
 
 _EARLIER_DAYS = 14
+_BEFORE = re.compile(
+    r"(?i)^(?:the )?(?:previous|preceding|prior) (?:weekend|week|month|year)$"
+    r"|^(?:the )?(?:weekend|week|month|year) before$|^last (?:month|year)$"
+)
 _MONTH_OR_YEAR = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b"
 )
@@ -106,7 +112,9 @@ def _counting(doc: Doc, mention: NumberMention) -> tuple[Token, Token] | None:
     if anchor is None:
         return None
     noun, _ = _nouns(_first_conjunct(anchor))
-    return anchor, noun if noun is not None else anchor
+    if noun is None or noun.pos_ == "PRON":  # "two of them fatally": the number stands in the clause
+        return anchor, anchor
+    return anchor, noun
 
 
 def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[Span]:
@@ -116,6 +124,8 @@ def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[Sp
         return []
     anchor, node = counting
     governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
+    if node.dep_ == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
+        governor = _governor(governor) or governor  # "12 people were shot, two of them fatally": "shot"
     return [e for e in anchor.sent.ents if e.label_ == "DATE" and _dates_clause(e.root, governor)]
 
 
@@ -189,9 +199,16 @@ def _dates_clause(date: Token, governor: Token) -> bool:
     if head.dep_ == "prep" and head.lower_ not in {"since", "than", "until"}:
         head = head.head  # "In 2019 ... killed", not "the worst since 2019"
     # "In 2017, the ferry sank in the strait, killing 214 people": the date's verb and its participle clause
-    return head.i == clause.i or (
-        clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VBG" and head.i == clause.head.i
+    # "I wrote it in 2019, after a gunman killed six people": a clause of time takes its main clause's date
+    timed = clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children
     )
+    return head.i == clause.i or (
+        (timed or (clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VBG")) and head.i == clause.head.i
+    )
+
+
+_TIME_MARKS = {"after", "when", "as", "while"}
 
 
 def _on_clause(node: Token, clause: Token) -> bool:

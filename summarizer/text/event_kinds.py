@@ -35,7 +35,7 @@ def word_kind(token: Token, node: Token, last: Token, people: bool) -> str | Non
     if lemma in WOUNDING_LEMMAS:
         # people "shot" or "stabbed" are injured; "shot down 12 drones" is no casualty
         return "injured" if people and not any(c.dep_ == "prt" for c in token.children) else None
-    kind = casualty_kind(lemma)
+    kind = casualty_kind(lemma) or (_searched_for(token, node) if people else None)
     if lemma == "shelter" and token.dep_ == "pobj" and token.head.lower_ == "in":
         return "displaced"  # "Around 8,000 people in emergency shelters"
     if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
@@ -62,6 +62,14 @@ def word_kind(token: Token, node: Token, last: Token, people: bool) -> str | Non
         described = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.is_lower]
         kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
     return kind
+
+
+def _searched_for(token: Token, node: Token) -> str | None:
+    """ "25 persons are still being searched for": people sought are missing ("police searched for two
+    suspects" is no one missing: the suspects are its object, not its passive subject)."""
+    sought = token.lemma_.lower() == "search" and any(c.lower_ == "for" for c in token.children)
+    subject = any(c.dep_ == "nsubjpass" and c.i == node.i for c in token.children)
+    return "missing" if sought and subject else None
 
 
 _HITTERS = {

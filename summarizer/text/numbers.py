@@ -59,7 +59,7 @@ a figure, skips the year rule and "a serious one." and accepts a bare "scores")
 
 Known limits: fractions ("a third", "half of") and ratios ("one in three") are not combined; "one" used as a
 determiner ("one national team") is still a figure; a capitalised word before a number in a Title Case
-headline hides it ("Floods Kill 50"); "X to Y" after "from"/"rose" is read as a range, not a change; Roman
+headline hides it ("Floods Kill 50"); "X to Y" after a bare "from" is read as a range (after "rose" or "the toll", a change); Roman
 numerals, "a couple of" and spelled-out fractions are ignored; bare "pesos", "francs", "dinars", "won" (too
 ambiguous) get no currency.
 """
@@ -96,6 +96,12 @@ _RAISED = frozenset(
     | {"shot", "driven", "brought", "sent"}
 )
 """Verbs after which "up to N" is a move up, to N, not a bound ("revised up to 21")."""
+_CHANGED = _RAISED | {
+    "rise", "rises", "raise", "raises", "raising", "climb", "climbs", "jump", "jumps", "increased", "increases",
+    "fell", "falls", "dropped", "drops", "grew", "grows", "bringing", "brings", "revising", "revises",
+    "toll", "tally", "count", "figure", "number",
+}  # fmt: skip
+"""Words before "from X to Y" that make it a change from X to Y, not a range ("the toll rose from 9 to 12")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +316,14 @@ class _Scanner(NumberReader):
             return Skip(c1.end)
         return _Found(start, end, Quantity(float(c1.value), None, final, c1.unit))
 
+    def changed_from(self, j: int) -> bool:
+        """The number at `j` follows "from" after a word of change ("the toll rose from 9 to 12")."""
+        return (
+            j > 0
+            and self.low(j - 1) == "from"
+            and any(self.low(k) in _CHANGED for k in range(max(0, j - 5), j - 1))
+        )
+
     def joined(self, c1: Core, j: int, start: int) -> _Got:
         """`c1` and a second number: a range ("50-60", "one or two"), a sports score, or a span of years."""
         conn = None if c1.kind == "vague" else self.connector(c1.end)
@@ -321,6 +335,8 @@ class _Scanner(NumberReader):
         years = self.yearish(c1) and (self.yearish(c2) or (c2.plain and c2.ndigits == 2))
         if self.strict and years and conn != "or" and not self.counts_not_year(j - 1, c2.end):
             return Skip(c2.end)
+        if conn == "to" and self.changed_from(j):  # "rose from 9 to 12": 9, then 12
+            return _Found(start, c1.end, Quantity(float(c1.value), None, "exact", c1.unit))
         if conn != "or" and start == j and self.is_score(c1, c2):
             return _Found(start, c1.end, Quantity(float(c1.value), None, "exact", None))
         ok = conn != "or" or (c1.unit is None and c1.mag is None and c1.kind == c2.kind and not years)
@@ -334,6 +350,8 @@ class _Scanner(NumberReader):
         if w == "between":
             return self.bounded(i, ("and",))
         if w == "from":
+            if self.changed_from(i + 1):
+                return None  # "raises the toll from four to five": two counts, the old and the new
             return self.bounded(i, ("to", "dash"))
         qual = self.walk(QUALIFIER_TRIE, i, hyphens=False)
         if qual is None:

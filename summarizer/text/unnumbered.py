@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from summarizer.text.care import CARE_VERBS, cared_for
+from summarizer.text.count_shapes import MORE_WORDS
 from summarizer.text.counting import (  # the event rules are counting's; these readers share them
-    _MORE_WORDS,
     Counted,
     _agent,
     _event,
@@ -112,6 +112,12 @@ def single_casualties(
             continue  # "Berg missed a chance": a named or introduced person is counted killed, hurt or held
         if noun.lower_ in _PRONOUNS and event != "killed" and (event == "arrested" or _deadly(noun)):
             continue  # "A man died after he was shot", "imprisoned her": the death counts, or nobody
+        if event == "injured" and _dies(noun):
+            event = "killed"  # "The victim was rushed to hospital but was pronounced dead"
+        if noun.lower_ in _PRONOUNS and any(
+            c.kind == event and noun.sent.start_char <= m.start < noun.sent.end_char for m, c in found
+        ):
+            continue  # "The man was taken to hospital, where he died": the man, counted once
         quantity = Quantity(value=value, upper=None, approx="exact", unit=None)
         end = noun.idx + len(noun.text)
         mention = NumberMention(doc.text[first.idx : end], first.idx, end, quantity)
@@ -162,6 +168,24 @@ _PRONOUNS = {w for w, _ in _ONE_PRONOUN}
 def _deadly(token: Token) -> bool:
     """The token's sentence tells of a death ("He was taken to hospital, where he died")."""
     return any(t.lemma_.lower() in KILLED_LEMMAS or t.lower_ == "dead" for t in token.sent)
+
+
+def _dies(noun: Token) -> bool:
+    """The person taken to hospital dies in the same clause chain: "was rushed to hospital but was pronounced
+    dead", "was taken to a hospital, where he died" (the death's subject is the person, a pronoun, or none of
+    its own, a conjunct sharing the person's)."""
+    governor = _governor(noun)
+    if governor is None:
+        return False
+    for token in governor.subtree:
+        death = token.head if token.lower_ == "dead" else token
+        if not (token.lower_ == "dead" or token.lemma_.lower() in {"die", "succumb"}):
+            continue
+        subjects = [c for c in death.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        shares = not subjects and death.dep_ == "conj"
+        if shares or any(s.i == noun.i or s.lower_ in {"he", "she", "who"} for s in subjects):
+            return True
+    return False
 
 
 def _two_people(doc: Doc) -> Iterator[tuple[Token, Token, float]]:
@@ -230,7 +254,7 @@ def _none_hurt(doc: Doc) -> Iterator[tuple[NumberMention, Counted]]:
             first, noun = token, token.head
         else:
             continue
-        if any(c.lower_ in _MORE_WORDS | {"else"} for c in noun.children) or noun.dep_ not in {
+        if any(c.lower_ in MORE_WORDS | {"else"} for c in noun.children) or noun.dep_ not in {
             "nsubj",
             "nsubjpass",
         }:

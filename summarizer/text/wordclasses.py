@@ -110,6 +110,7 @@ PAST_PARTICIPLES = {
     "buy": "bought",
     "win": "won",
     "give": "given",
+    "go": "gone",
     "bring": "brought",
     "catch": "caught",
     "seek": "sought",
@@ -211,7 +212,8 @@ PEOPLE_NOUNS = frozenset(
     grandchildren grandson granddaughter aide aides adviser advisers advisor advisors strategist strategists
     diplomat diplomats staffer staffers consultant consultants operative operatives pollster pollsters
     insider insiders activist activists lobbyist lobbyists accomplice accomplices assailant assailants
-    perpetrator perpetrators kidnapper kidnappers
+    perpetrator perpetrators kidnapper kidnappers councillor councillors councilor councilors legislator
+    legislators lawyer lawyers attorney attorneys
     """.split()
 )
 """Nouns whose count is a count of people (kind "people" unless an event makes it a casualty count)."""
@@ -225,7 +227,8 @@ SOURCE_NOUNS = frozenset(
     leader leaders commander commanders organizers organisers researchers scientists study survey
     doctors hospital hospitals residents group groups campaign committee council board union newspaper
     channel network paper coroner coroners memo memorandum poll polls letter audit indictment filing
-    complaint lawsuit
+    complaint lawsuit municipality city county administration cabinet party commission regulator watchdog
+    utility firm district embassy
     """.split()
 )
 """Common nouns that may speak as a source without a name ("police said", "the ministry said")."""

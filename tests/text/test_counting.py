@@ -221,7 +221,55 @@ TABLE = [
     # who arrests is not arrested
     ("Two officers arrested three men on Friday.", "Two", "people", "officers"),
     ("Two officers arrested three men on Friday.", "three", "arrested", "men arrested"),
+    # care said as treatment: under it, receiving it, needing it, in a named hospital
+    ("A total of 45 persons affected by the gas are under treatment.", "45", "injured", "persons injured"),
+    ("The leak killed four people and left 58 needing treatment.", "58", "injured", "people injured"),
+    ("Gas leak: 3 dead, 45 in hospital", "45", "injured", "people injured"),
+    ("The leak left three people dead and 45 under treatment.", "45", "injured", "people injured"),
+    ("Health officials said 58 people had been treated for exposure to the gas.", "58", "injured", "people"),
+    ("Eight of the survivors are receiving treatment for injuries.", "Eight", "injured", "people injured"),
+    (
+        "Of the nine survivors treated for injuries at General Hospital, six went home.",
+        "nine",
+        "injured",
+        "survivors",
+    ),
+    # a set of another kind is no whole this count is part of
+    (
+        "Forty-eight persons were rescued, and nine of them are receiving treatment.",
+        "nine",
+        "injured",
+        "injured",
+    ),
+    ("Doctors said four of them are in a critical condition.", "four", "injured", "among injured"),
+    ("Three of the patients are in serious condition.", "Three", "injured", "among injured"),
+    # a change of a toll: both numbers, the old and the new, of the toll's kind
+    ("Her death raises the toll from four to five.", "four", "killed", "people killed"),
+    ("Her death raises the toll from four to five.", "five", "killed", "people killed"),
+    ("The toll was revised from 36 to 34.", "34", "killed", "people killed"),
+    ("The agency had reported 36 dead before revising its count to 34.", "34", "killed", "killed"),
+    ("27 bodies had been recovered by evening, up from 18 in the morning.", "18", "killed", "killed"),
+    (
+        "Relatives came forward, bringing the number of people missing to 19.",
+        "19",
+        "missing",
+        "people missing",
+    ),
+    ("At least 18 people have died and 35 are missing after the boat capsized.", "35", "missing", "missing"),
+    ("As night fell, 25 persons were still being searched for.", "25", "missing", "persons missing"),
 ]
+
+
+def test_wounds_and_searches_count_no_people() -> None:
+    for sentence, number in [
+        ("They found the man lying by a car with at least two gunshot wounds.", "at least two"),
+        ("Police searched for two suspects.", "two"),
+        ("Mohamed received VIP attention at the fair.", None),
+    ]:
+        for mention in find_numbers(sentence):
+            if number is None or mention.text == number:
+                counted = count(parse(sentence), mention)
+                assert counted is None or counted.kind not in {"injured", "missing"}, (sentence, counted)
 
 
 def test_a_part_of_a_set_of_things_counts_no_casualty() -> None:

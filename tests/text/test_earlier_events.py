@@ -51,6 +51,15 @@ from summarizer.briefing.reading import read_article
             [(64.0, "people injured this month")],
         ),
         ("Three people were shot this weekend.", [(3.0, "people injured")]),
+        # a relative day before the event; a clause of time takes its main clause's year
+        (
+            "The previous weekend, 12 people were shot, two of them fatally.",
+            [(12.0, "people injured the previous weekend"), (2.0, "people killed the previous weekend")],
+        ),
+        (
+            "I wrote it in 2019, after a gunman killed six people at a warehouse.",
+            [(6.0, "people killed in 2019")],
+        ),
         ("The health ministry said 802 people have been injured since Tuesday.", [(802.0, "people injured")]),
     ],
 )

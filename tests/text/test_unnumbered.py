@@ -101,6 +101,19 @@ def test_an_ordinal_victim_is_one_person(text: str, expected: list[tuple[str, fl
             [("A man", "man killed", "killed")],
         ),  # one death, no wound
         ("She was taken to hospital and treated.", [("She", "person injured", "injured")]),
+        # taken to hospital and dead there: one killed, counted once
+        (
+            "The victim was rushed to hospital but was pronounced dead on arrival.",
+            [("The victim", "victim killed", "killed")],
+        ),
+        (
+            "A man shot by officers was taken to a hospital where he was pronounced dead.",
+            [("A man", "man killed", "killed")],
+        ),
+        (
+            "A woman was taken by ambulance to University Hospital Lisnagree with serious injuries.",
+            [("A woman", "woman injured", "injured")],
+        ),
         ("The church imprisoned her for twelve years.", []),
     ],
 )
