@@ -19,7 +19,7 @@ from summarizer.briefing.grounding import match_person, source_for
 from summarizer.contract import Brief, Claim, EntityKind, Figure, Meta, Person, Place, When
 from summarizer.text.actors import describes_people, lead_sentences, main_actors, recurring_actors
 from summarizer.text.attribution import Attribution, find_attributions, speaker_name
-from summarizer.text.counting import Counted, count
+from summarizer.text.counting import Counted, count, restates_total
 from summarizer.text.dates import find_dates
 from summarizer.text.earlier_events import earlier_event
 from summarizer.text.entities import (
@@ -37,6 +37,7 @@ from summarizer.text.nlp import parse
 from summarizer.text.numbers import NumberMention, find_numbers
 from summarizer.text.sentences import Sentence, sentence_at, sentences
 from summarizer.text.unnumbered import single_casualties, victim_ordinals
+from summarizer.text.wordclasses import CASUALTY_KINDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -199,7 +200,7 @@ def _figures(
     def earlier(mention: NumberMention, counted: Counted) -> str | None:
         return earlier_event(doc, mention, counted, article_date) if article_date else None
 
-    numerals = [(m, c) for m in mentions if (c := count(doc, m)) is not None] + victim_ordinals(doc)
+    numerals = _counted(doc, mentions) + victim_ordinals(doc)
     dated = [(m, c, earlier(m, c)) for m, c in numerals]
     numbered = {c.kind for _, c, before in dated if before is None}
     # "a woman died" counts beside no numeral of that kind of its event ("two died"), with the exceptions
@@ -234,6 +235,27 @@ def _figures(
         warnings.append(f"figures: only the first {MAX_FIGURES} of {len(figures)} figures are listed")
         figures = figures[:MAX_FIGURES]
     return figures, warnings
+
+
+_RESTATED_WITHIN = 400  # characters: the count a bare "the figure" restates is in the sentence or two before
+
+
+def _counted(doc: Doc, mentions: list[NumberMention]) -> list[tuple[NumberMention, Counted]]:
+    """What each number counts; a bare total ("had put the figure at 45") counts what the casualty count just
+    before it counted ("58 people had now been treated")."""
+    found: list[tuple[NumberMention, Counted]] = []
+    for mention in mentions:
+        counted = count(doc, mention)
+        if restates_total(doc, mention):
+            before = [
+                c
+                for m, c in found
+                if c.kind in CASUALTY_KINDS and 0 < mention.start - m.start <= _RESTATED_WITHIN
+            ]
+            counted = before[-1] if before else counted
+        if counted is not None:
+            found.append((mention, counted))
+    return found
 
 
 def _claims(attributions: list[Attribution], text: str, who: list[Person]) -> list[Claim]:

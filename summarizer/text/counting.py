@@ -33,7 +33,7 @@ from summarizer.text.wordclasses import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Counted", "count"]
+__all__ = ["Counted", "count", "restates_total"]
 
 _DEAD_NOUNS = {"body", "corpse"}
 _PARENTS = {"father", "mother", "parent", "dad", "mom", "mum", "grandfather", "grandmother", "grandparent"}
@@ -316,6 +316,24 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     if noun is None and anchor.lower_ in VAGUE_NUMBER_WORDS:
         return Counted(_people_phrase(anchor), "people")  # "thousands without power", "hundreds fled"
     return _plain(mention, thing, noun, None if _agent(node, governor) else governor)
+
+
+def restates_total(doc: Doc, mention: NumberMention) -> bool:
+    """The number is the value of a total that names no thing: "The administration had put the figure at 45",
+    "the count now stands at 21". What it counts is what the count before it counted (reading.py)."""
+    anchor = _anchor(doc, mention)
+    if anchor is None or anchor.dep_ != "pobj" or anchor.head.lower_ not in {"at", "to"}:
+        return False
+    verb = anchor.head.head
+    totals = [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and c.lemma_.lower() in _TOTAL_NOUNS - {"toll"} | {"figure"}
+    ]
+    return bool(totals) and not any(
+        any(c.dep_ in {"compound", "amod", "prep"} for c in t.children) for t in totals
+    )
 
 
 def _aside(anchor: Token) -> Counted | None:

@@ -300,3 +300,19 @@ def test_counts_and_kind_come_from_the_parse(sentence: str, number: str, kind: s
     assert counted is not None, sentence
     assert counted.kind == kind, (sentence, counted)
     assert all(w in counted.counts for w in words.split()), (sentence, counted)
+
+
+def test_a_bare_total_counts_what_the_count_before_it_counted() -> None:
+    from summarizer.articles import Article
+    from summarizer.briefing.reading import read_article
+
+    text = (
+        "Health officials said 58 people had now been treated for exposure to the gas. "
+        "The district administration had put the figure at 45 on Wednesday. "
+        "The company put its revenue at 40 million."
+    )
+    figures = read_article(Article.from_text(text)).figures
+    assert [(f.value, f.kind) for f in figures if f.kind == "injured"] == [
+        (58.0, "injured"),
+        (45.0, "injured"),
+    ]
