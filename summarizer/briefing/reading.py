@@ -135,10 +135,14 @@ def _with_main_actors(
         entity = next(
             (e for e in entities if any(s < actor.end and actor.start < t for s, t in e.mentions)), None
         )
+        named = _named_in(actor.text, entities) if entity is None or entity.label != "PERSON" else None
+        entity = named or entity
         if entity is not None and entity.name in by_name:
             by_name[entity.name].main = True
         # "A Taliban suicide bomber": the name only modifies the actor, who is listed as described
-        modifier = entity is not None and not any(s <= actor.head < t for s, t in entity.mentions)
+        modifier = (
+            named is None and entity is not None and not any(s <= actor.head < t for s, t in entity.mentions)
+        )
         new = all(_bare(p.name) != _bare(actor.text) for p in unnamed)  # "Third victim", "A third victim"
         if (entity is None or modifier) and describes_people(actor) and new:
             kind: EntityKind = "group" if actor.plural else "person"
@@ -150,6 +154,19 @@ def _with_main_actors(
         and not any(s < actor.end and actor.start < t for e in entities for s, t in e.mentions)
     ]
     return [p for p in who if p.main] + unnamed + [p for p in who if not p.main] + recurring
+
+
+def _named_in(phrase: str, entities: list[Entity]) -> Entity | None:
+    """The person a described actor ends with ("Texas student Ahmed Mohamed" in a headline the recogniser
+    did not read): the actor is that person."""
+    return next(
+        (
+            e
+            for e in entities
+            if e.label == "PERSON" and " " in e.name and re.search(rf"\b{re.escape(e.name)}$", phrase)
+        ),
+        None,
+    )
 
 
 def _bare(phrase: str) -> str:

@@ -87,10 +87,10 @@ def join_mentions(entities: list[Entity]) -> list[Entity]:
     by_length = sorted(entities, key=lambda e: -len(e.name))
     kept: list[Entity] = []
     for entity in by_length:
-        target = next(
-            (k for k in kept if same_entity(entity.name, k.name) and _compatible(entity, k)),
-            None,
-        )
+        # a surname two people share ("Mohamed" of Ahmed Mohamed and of his father Mohamed El-Hassan
+        # Mohamed) is the one the article introduced first
+        owners = [k for k in kept if same_entity(entity.name, k.name) and _compatible(entity, k)]
+        target = min(owners, key=lambda k: k.first) if owners else None
         if target is None and entity.label == "PERSON" and " " not in entity.name:
             # "Ahmed" for "Ahmed Mohamed": a lone first name, when exactly one person has it
             owners = [k for k in kept if k.label == "PERSON" and k.name.split()[0] == entity.name]

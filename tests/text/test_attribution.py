@@ -105,7 +105,7 @@ def test_a_verb_that_can_be_a_plain_act_needs_something_said() -> None:
         # a speaking clause without a subject of its own, an accusation, a body named with "of"
         (
             "Interior Minister Jelena Brankova went further, telling reporters that the judges were wrong.",
-            "Interior Minister Jelena Brankova",
+            "Jelena Brankova",  # the `who` entry, whose role is "Interior Minister"
         ),
         ("The mayor accused the council of wasting money on consultants.", "mayor"),
         (
