@@ -15,7 +15,7 @@ from summarizer.text.wordclasses import casualty_kind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MORE_WORDS", "increment", "part_of_whole", "per_period"]
+__all__ = ["MORE_WORDS", "increment", "kind_before", "part_of_whole", "per_period"]
 
 MORE_WORDS = {"more", "additional", "another", "further", "other"}
 
@@ -36,9 +36,21 @@ def per_period(node: Token, governor: Token | None) -> bool:
             and any(d.lower_ in {"a", "an", "each", "every", "per"} for d in child.children)
         ):
             return True
+    after = node.doc[node.i + 1 : node.i + 4]  # "kill about 2,300 people each year", whatever the parse
+    periodic = len(after) >= 2 and after[0].lower_ in {"each", "every", "a", "per"}
+    if (
+        periodic
+        and after[1].lemma_.lower() in _PERIODS
+        and (len(after) < 3 or after[2].lower_ not in _DATING)
+    ):
+        return True  # (not "up from 19 a day earlier")
     return governor is not None and any(
         o.lemma_.lower() in {"year", "month", "week"} for o in objects_of(governor, {"per"})
     )
+
+
+_PERIODS = {"year", "month", "week", "day"}
+_DATING = {"after", "ago", "before", "later", "earlier", "since"}
 
 
 def increment(anchor: Token, noun: Token | None, kind: str, governor: Token | None) -> bool:
@@ -89,3 +101,13 @@ def _whole_of_kind(anchor: Token, whole: Token, kind: str) -> bool:
 
 
 _OTHER_SETS = {"survivor", "passenger", "people", "person", "resident", "occupant", "worker", "student"}
+
+
+def kind_before(node: Token) -> tuple[str, str] | None:
+    """The kind of the last casualty word before `node` in its sentence, for a total that names none."""
+    before = node.doc[node.sent.start : node.i]
+    for token in reversed([t for t in before if t.pos_ in {"VERB", "ADJ", "NOUN"}]):
+        kind = word_kind(token, token, token, True)
+        if kind is not None:
+            return kind, token.lemma_.lower()
+    return None

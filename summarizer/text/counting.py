@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.text.ages import age_of
 from summarizer.text.care import cared_for, in_hospital, own_care
-from summarizer.text.count_shapes import increment, part_of_whole, per_period
+from summarizer.text.count_shapes import increment, kind_before, part_of_whole, per_period
 from summarizer.text.counted import Counted
 from summarizer.text.event_kinds import word_kind
 from summarizer.text.lexicon import VAGUE_NUMBER_WORDS
@@ -298,8 +298,10 @@ def count(doc: Doc, mention: NumberMention) -> Counted | None:
     age = age_of(anchor, noun, mention)
     if age is not None:
         return age
-    if named is not None and not _totals(governor):
-        noun = named  # (a total's number counts the total's own thing: "bringing the death toll to five")
+    if named is not None and not _totals(governor) and named.lower_ not in _UNIT_NOUNS:
+        noun = (
+            named  # (not a total's: "bringing the toll to five"; nor a unit: "480 metres ... left five hurt")
+        )
     thing = _phrase(noun, inside) if noun is not None else None
     if thing in {"others", "more"}:
         thing = "people"  # "three others were wounded" with no noun before it: people, as news means it
@@ -398,16 +400,6 @@ def _included_part(noun: Token) -> tuple[str, str] | None:
     return (event[0], noun.lower_) if event is not None and event[0] in {"killed", "injured"} else None
 
 
-def _kind_before(node: Token) -> tuple[str, str] | None:
-    """The kind of the last casualty word before `node` in its sentence, for a total that names none."""
-    before = node.doc[node.sent.start : node.i]
-    for token in reversed([t for t in before if t.pos_ in {"VERB", "ADJ", "NOUN"}]):
-        kind = word_kind(token, token, token, True)
-        if kind is not None:
-            return kind, token.lemma_.lower()
-    return None
-
-
 def _counted_event(
     node: Token, governor: Token | None, last: Token, noun: Token | None
 ) -> tuple[str, str] | None:
@@ -428,7 +420,7 @@ def _counted_event(
     if event is None and noun is not None and noun.i < node.i:
         return _elided_event(node, governor, noun)
     if event is None and noun is None and _totals(governor):
-        return _kind_before(node)  # "reported 36 dead before revising its count to 34": the dead's count
+        return kind_before(node)  # "reported 36 dead before revising its count to 34": the dead's count
     return event
 
 

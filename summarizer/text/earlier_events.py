@@ -62,6 +62,7 @@ _BEFORE = re.compile(
 _MONTH_OR_YEAR = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b"
 )
+_PART_OF_YEAR = re.compile(r"(?i)\b(?:first|last|past)\s+(?:\w+\s+)?(?:months|weeks)\b")
 _PERIOD = re.compile(r"(?i)^(?:(?:so far |earlier )?this (?:year|month|season)|year[- ]to[- ]date)$")
 
 
@@ -84,6 +85,10 @@ def _tally(doc: Doc, mention: NumberMention, counted: Counted) -> str | None:
             return f"since {ent.text}"  # ("since Tuesday", the day of the event itself, is the event's)
         if _PERIOD.match(ent.text) and head.i in inside and ent.root.dep_ == "npadvmod":
             return ent.text.lower()
+        if _PART_OF_YEAR.search(ent.text) and head.head.i == governor.i:
+            return (
+                f"in {ent.text.lower().removeprefix('in ')}"  # "killed 612 people in the first nine months"
+            )
     return None
 
 
@@ -186,6 +191,13 @@ def _dates_clause(date: Token, governor: Token) -> bool:
     # "last year's attack left 12 dead"; "the 2009 sinking of the Aster Light, in which 300 people died"
     modifies = date.dep_ in {"poss", "compound", "amod", "npadvmod", "nmod", "nummod"}
     described = clause.dep_ in {"relcl", "acl"} and clause.head in list(date.head.subtree)
+    # "the 2016 Sunfield fire in the same belt, which killed 63": the clause hung on the phrase after the noun
+    between = date.doc[date.head.i : clause.head.i]
+    described = described or (
+        clause.dep_ == "relcl"
+        and 0 < len(between) <= 6
+        and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+    )
     if modifies and (date.head.head.i == clause.i or described):
         return True
     if date.lower_ in {"between", "from"}:  # "died on the road between 2020 and 2024": a span of years
@@ -193,6 +205,8 @@ def _dates_clause(date: Token, governor: Token) -> bool:
     # "A lorry crash at the same spot in 2020 killed one man": the year dates the clause's subject
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     dated = date.head.dep_ == "prep" and date.head.lower_ in {"in", "on", "during"}
+    if dated and clause.dep_ == "relcl" and date.head.head.i == clause.head.i:
+        return True  # "a bombing at a police centre in March that killed 27": the date of the clause's noun
     if subject is not None and dated and _on_clause(date.head.head, subject):
         return True
     head = date.head

@@ -59,7 +59,8 @@ _INLINE = [
     ),
 ]
 _LIST_HEADING = re.compile(
-    r"(?i)^\s*(?:related(?:\s+(?:stories|articles|coverage|content|links|news))?|more\s+(?:stories|news|from\b[^:\n]{0,40})"
+    r"(?i)^\s*(?:related(?:\s+(?:stories|articles|coverage|content|links|news|topics|reading))?"
+    r"|more\s+(?:stories|news|from\b[^:\n]{0,40})"
     r"|read\s+(?:more|next|also)|also\s+read|see\s+also|trending(?:\s+now)?|most\s+(?:read|popular|viewed)"
     r"|top\s+stories|latest\s+(?:news|stories)|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?)\s*:?\s*$"
 )

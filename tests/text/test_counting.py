@@ -257,6 +257,12 @@ TABLE = [
     ),
     ("At least 18 people have died and 35 are missing after the boat capsized.", "35", "missing", "missing"),
     ("As night fell, 25 persons were still being searched for.", "25", "missing", "persons missing"),
+    (
+        "The blast some 480 metres below the surface also left five injured.",
+        "five",
+        "injured",
+        "people injured",
+    ),
 ]
 
 

@@ -60,6 +60,27 @@ from summarizer.briefing.reading import read_article
             "I wrote it in 2019, after a gunman killed six people at a warehouse.",
             [(6.0, "people killed in 2019")],
         ),
+        # the date of the noun a clause hangs on; a part of a year that is a running count; a rate
+        (
+            "The group has carried out attacks this year, including a bombing at a centre in January that killed 27.",
+            [(27.0, "people killed in January")],
+        ),
+        (
+            "It revived memories of the 2016 Sunfield fire in the same belt, which killed 63 workers.",
+            [(63.0, "workers killed in 2016")],
+        ),
+        (
+            "Militant attacks killed 61 people in the province in the first two months of this year.",
+            [(61.0, "people killed in the first two months of this year"), (2.0, "time killed")],
+        ),
+        (
+            "Reckless driving and bad roads kill about 2,300 people each year, the ministry says.",
+            [(2300.0, "people killed a year")],
+        ),
+        (
+            "The toll rose to 27 on Monday, up from 19 a day earlier.",
+            [(27.0, "people killed"), (19.0, "people killed")],
+        ),
         ("The health ministry said 802 people have been injured since Tuesday.", [(802.0, "people injured")]),
     ],
 )
