@@ -515,8 +515,8 @@ def speaker_name(attribution: Attribution) -> str | None:
     if attribution.guessed is not None or not attribution.named:
         return None
     words = attribution.source.split()
-    while words and words[0][:1].islower():
-        words.pop(0)  # "popular app TikTok" is TikTok
+    while words and words[0][:1].islower() and words[-1][:1].isupper():
+        words.pop(0)  # "popular app TikTok" is TikTok; "senior JVM leader" stays a description
     if not words or words[-1].lower() in DOCUMENT_NOUNS or len(words) > _MAX_SPEAKER_WORDS:
         return None
     return " ".join(words)
