@@ -98,6 +98,8 @@ def _governor(node: Token) -> Token | None:
         return _governor(start)  # "from four to five", "from 36 to 34": parsed as a range, a change here
     if node.dep_ == "npadvmod" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         up = head.head.head  # "rose to 16, up from nine earlier in the day": the verb of "up"
+        if up.pos_ == "VERB":
+            return up  # "rose to 22 from 14 earlier in the day"
         return up.head if up.lower_ in {"up", "down"} and up.head.pos_ == "VERB" else None
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head

@@ -131,6 +131,8 @@ def _clause_dates(doc: Doc, mention: NumberMention, counted: Counted) -> list[Sp
     governor = _governor(node) or _governor(node.head) or node.head  # "left 12 dead": through "dead"
     if node.dep_ == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
         governor = _governor(governor) or governor  # "12 people were shot, two of them fatally": "shot"
+    if governor.pos_ not in {"VERB", "AUX"}:  # "In 2018 it was Tlalmanco, with 17 dead": the clause's verb
+        governor = next((a for a in node.ancestors if a.pos_ in {"VERB", "AUX"}), governor)
     return [e for e in anchor.sent.ents if e.label_ == "DATE" and _dates_clause(e.root, governor)]
 
 

@@ -60,7 +60,7 @@ def word_kind(token: Token, node: Token, last: Token, people: bool) -> str | Non
         # "the toll rose to 17", "Halvesk toll climbs to 31": a toll alone is of the dead; "the financial
         # toll" is not
         described = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.is_lower]
-        kind = "killed" if all(c.lower_ in {"death", "human"} for c in described) else None
+        kind = "killed" if all(c.lower_ in _TOLL_WORDS for c in described) else None
     return kind
 
 
@@ -71,6 +71,9 @@ def _searched_for(token: Token, node: Token) -> str | None:
     subject = any(c.dep_ == "nsubjpass" and c.i == node.i for c in token.children)
     return "missing" if sought and subject else None
 
+
+_TOLL_WORDS = {"death", "human", "official", "overall", "final", "confirmed", "latest", "new", "provisional"}
+"""Words that leave a toll one of the dead ("the official toll"); "the financial toll" is not."""
 
 _HITTERS = {
     "gunfire", "bullet", "round", "shot", "shrapnel", "car", "vehicle", "truck", "van", "bus", "train", "motorist",

@@ -29,7 +29,7 @@ _PLACE_NOUNS |= {"country", "area", "neighbourhood", "neighborhood", "suburb", "
 
 
 LOCATION_HEADS = frozenset(
-    ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Lane", "Drive", "Highway", "Freeway", "Expressway", "Plaza", "Square", "Mall", "Apartments", "Bridge", "Airport", "Station", "Terminal", "Stadium", "Arena", "Park", "Parkway", "Crescent", "Row", "Route", "Harbour", "Harbor"]
+    ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Lane", "Drive", "Highway", "Freeway", "Expressway", "Plaza", "Square", "Mall", "Apartments", "Bridge", "Airport", "Station", "Terminal", "Stadium", "Arena", "Park", "Parkway", "Crescent", "Row", "Route", "Harbour", "Harbor", "Ghat", "Jetty", "Pier", "Wharf", "Beach", "Market"]
 )  # fmt: skip
 """Last words that make a name a place whatever the recogniser says ("Larkspur Plaza", "Sable Court
 Apartments"); "Hospital", "University" and "Center" stay bodies, which act and speak."""

@@ -53,6 +53,7 @@ SPEECH_LEMMAS = WEAK_SPEECH_LEMMAS | frozenset(
 KILLED_LEMMAS = frozenset(
     """
     kill die dead death fatality slay murder perish execute behead massacre drown fatal shoot_dead succumb
+    deceased
     """.split()
 )
 INJURED_LEMMAS = frozenset(
@@ -87,6 +88,7 @@ def casualty_kind(lemma: str) -> str | None:
 PAST_PARTICIPLES = {
     "die": "killed",
     "dead": "killed",
+    "deceased": "killed",
     "death": "killed",
     "fatality": "killed",
     "flee": "fled",

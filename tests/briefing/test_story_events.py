@@ -1,4 +1,4 @@
-"""Twenty-one invented casualty events, 4-13 outlets each over 1-5 days, merged by code alone
+"""Twenty-four invented casualty events, 4-13 outlets each over 1-5 days, merged by code alone
 (tests/data/story_events): a bar shooting whose toll grows, a bus crash where the hospital's count differs from
 the governor's, a plant explosion with workers missing, a van ramming whose injured count is revised, a ferry
 sinking with older disasters' tolls in the background; then, from another writer and held out when first run,
@@ -15,7 +15,9 @@ revised down and a 9-article hotel siege whose minister and police chief give di
 seventh writer, held out likewise, a chlorine leak in an Indian town (a district press note, a lagging Gulf
 paper), a nightclub shooting whose injured count is revised down and a second man arrested, and a 12-article
 boat capsizing whose agency and council tolls disagree until they agree on one ("had earlier put the toll at
-41"). An event's
+41"); and, from an eighth writer, held out likewise, a school shooting whose gunman's father is arrested, a
+fireworks blast whose state and mayor disagree and whose toll is revised down, and a 13-article river-festival
+stampede whose police and health department counts differ. An event's
 expected.json may list `known_misses`: held-out misses not fixed, each with why. Each event's expected.json was
 written by reading
 every article: the latest count of each kind, every stated value of it with its article, the named actor and
@@ -103,7 +105,8 @@ def test_the_actor_and_the_places_are_named(event: tuple[str, list[Article], Sto
     name, _, story, expected = event
     who = {p.name for p in story.who} | {a for p in story.who for a in p.aliases}
     where = {p.name for p in story.where} | {a for p in story.where for a in p.aliases}
-    assert set(expected["who"]) <= who, (name, sorted(who))
+    known = set(expected.get("known_misses", {}).get("who", []))
+    assert set(expected["who"]) - known <= who, (name, sorted(who))
     assert set(expected["where"]) <= where, (name, sorted(where))
 
 
