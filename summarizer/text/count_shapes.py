@@ -5,6 +5,7 @@ such counts apart, so a story never takes them for the event's whole count.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from summarizer.text.event_kinds import word_kind
@@ -92,10 +93,10 @@ def _whole_of_kind(anchor: Token, whole: Token, kind: str) -> bool:
     survivors" and "48 were rescued, and nine of them ..." are sets of another kind."""
     if whole.pos_ == "PRON":
         before = anchor.doc[anchor.sent.start : anchor.i]
-        if any(word_kind(t, t, t, True) == kind for t in before if t.pos_ in {"VERB", "ADJ", "NOUN"}):
+        if any(said == kind for said, _ in _kinds_said(before)):
             return True
         return not any(t.like_num for t in before)
-    if any(word_kind(t, t, t, True) == kind for t in whole.subtree if t.pos_ in {"VERB", "ADJ", "NOUN"}):
+    if any(said == kind for said, _ in _kinds_said(whole.subtree)):
         return True
     return whole.lemma_.lower() not in _OTHER_SETS
 
@@ -105,9 +106,14 @@ _OTHER_SETS = {"survivor", "passenger", "people", "person", "resident", "occupan
 
 def kind_before(node: Token) -> tuple[str, str] | None:
     """The kind of the last casualty word before `node` in its sentence, for a total that names none."""
-    before = node.doc[node.sent.start : node.i]
-    for token in reversed([t for t in before if t.pos_ in {"VERB", "ADJ", "NOUN"}]):
-        kind = word_kind(token, token, token, True)
-        if kind is not None:
-            return kind, token.lemma_.lower()
-    return None
+    said = list(_kinds_said(node.doc[node.sent.start : node.i]))
+    return (said[-1][0], said[-1][1].lemma_.lower()) if said else None
+
+
+def _kinds_said(tokens: Iterable[Token]) -> Iterator[tuple[str, Token]]:
+    """(kind, word) for each word among `tokens` that says a casualty kind of people ("died", "wounded")."""
+    for token in tokens:
+        if token.pos_ in {"VERB", "ADJ", "NOUN"}:
+            kind = word_kind(token, token, token, True)
+            if kind is not None:
+                yield kind, token
